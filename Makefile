@@ -1,0 +1,57 @@
+# Two commands for a newcomer: `make run` and `make test`. Everything else is set up by them.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 5000
+export FLASK_APP := wsgi
+
+.PHONY: run test setup setup-test browser db translations migration bench check-templates clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+setup: $(VENV)/.installed translations
+
+setup-test: $(VENV)/.installed-test translations browser
+
+translations:
+	$(BIN)/pybabel compile -d lab/translations -f >/dev/null
+
+# Chromium for the browser tests: the system's, installed from Debian when we may (root).
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	  { if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	    else echo "Install Chromium (e.g. 'sudo apt-get install chromium') for the browser tests"; exit 1; fi; }
+
+db: setup
+	$(BIN)/flask db upgrade
+	$(BIN)/flask templates load
+
+run: db
+	$(BIN)/python wsgi.py --port $(PORT)
+
+test: setup-test
+	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+bench: setup-test
+	$(BIN)/python bench/fanout.py
+
+check-templates: setup
+	$(BIN)/flask templates check workshops
+
+# Regenerate the migration from the models (run after changing a model).
+migration: setup
+	$(BIN)/flask db migrate -m "$(or $(MSG),schema change)"
+
+clean:
+	rm -rf $(VENV) *.egg-info

@@ -1,0 +1,80 @@
+"""Cocrea: live co-creation workshops for a Public Innovation Lab."""
+import os
+from pathlib import Path
+
+from flask import Flask
+from sqlalchemy import event
+
+from .config import DEFAULTS, default_database_url, from_environment, instance_secret_key
+from .extensions import babel, csrf, db, limiter, login_manager, migrate, socketio
+
+MIGRATIONS = str(Path(__file__).resolve().parent / "migrations")
+
+
+def create_app(config=None):
+    """Build the app. `config` (a mapping) overrides the environment, as tests do."""
+    config = dict(config or {})
+    app = Flask(__name__, instance_relative_config=True, instance_path=config.pop("INSTANCE_PATH", None))
+    app.config.from_mapping(DEFAULTS)
+    app.config.update(from_environment())
+    app.config.update(config)
+    os.makedirs(app.instance_path, exist_ok=True)
+    app.config.setdefault("SQLALCHEMY_DATABASE_URI", default_database_url(app.instance_path))
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = instance_secret_key(app.instance_path)
+
+    _init_database(app)
+    _init_extensions(app)
+    _register_slices(app)
+    return app
+
+
+def _init_database(app):
+    from . import models  # noqa: F401  (the whole schema, for migrations)
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=MIGRATIONS, render_as_batch=True)
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        with app.app_context():
+            event.listen(db.engine, "connect", _sqlite_pragmas)
+
+
+def _sqlite_pragmas(dbapi_connection, _record):
+    # WAL lets readers run beside the writer; the busy timeout makes a second writer wait
+    # instead of failing; NORMAL sync is durable across process crashes in WAL mode.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def _init_extensions(app):
+    from . import i18n
+    from .live import register_events
+
+    register_events()  # before socketio.init_app, which binds the registered handlers
+
+    login_manager.init_app(app)
+    babel.init_app(app, locale_selector=i18n.select_locale, timezone_selector=i18n.select_timezone)
+    csrf.init_app(app)
+    app.config.setdefault("RATELIMIT_STORAGE_URI", app.config["REDIS_URL"] or "memory://")
+    limiter.init_app(app)
+    socketio.init_app(
+        app,
+        async_mode=app.config["ASYNC_MODE"],
+        message_queue=app.config["REDIS_URL"],
+        max_http_buffer_size=64 * 1024,
+        ping_interval=10,
+        ping_timeout=20,
+        manage_session=False,
+    )
+    i18n.init_app(app)
+
+
+def _register_slices(app):
+    from . import accounts, attendance, live, main, workshops
+
+    for slice_ in (main, accounts, workshops, attendance, live):
+        slice_.init_app(app)

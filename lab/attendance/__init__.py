@@ -1,0 +1,4 @@
+def init_app(app):
+    from . import routes
+
+    app.register_blueprint(routes.bp)

@@ -1,0 +1,59 @@
+"""Configuration read from the environment, with safe defaults for one machine.
+
+Every setting has one environment variable (documented in README.md). Tests pass a mapping to
+`create_app` instead.
+"""
+import os
+import secrets
+from pathlib import Path
+
+DEFAULTS = {
+    "BABEL_DEFAULT_LOCALE": "es_CO",
+    "BABEL_DEFAULT_TIMEZONE": "America/Bogota",
+    "LANGUAGES": ("es_CO", "en"),
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "REMEMBER_COOKIE_HTTPONLY": True,
+    "REMEMBER_COOKIE_SAMESITE": "Lax",
+    "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+    "WTF_CSRF_TIME_LIMIT": None,
+    "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+    "RATELIMIT_HEADERS_ENABLED": True,
+    "LOGIN_RATE_LIMIT": "10 per minute",
+    "POST_RATE": (10, 10.0),  # ideas per person: at most 10 in any 10 seconds
+    "ASYNC_MODE": "eventlet",
+    "REDIS_URL": None,
+    "TEMPLATES_DIR": str(Path(__file__).resolve().parent.parent / "workshops"),
+    "TIMER_TICK_SECONDS": 0.25,
+    "PRESENCE_HEARTBEAT_SECONDS": 30,
+}
+
+# environment variable -> config key
+ENVIRONMENT = {
+    "COCREA_DATABASE_URL": "SQLALCHEMY_DATABASE_URI",
+    "COCREA_SECRET_KEY": "SECRET_KEY",
+    "COCREA_LANGUAGE": "BABEL_DEFAULT_LOCALE",
+    "COCREA_TIMEZONE": "BABEL_DEFAULT_TIMEZONE",
+    "COCREA_REDIS_URL": "REDIS_URL",
+    "COCREA_ASYNC_MODE": "ASYNC_MODE",
+    "COCREA_TEMPLATES_DIR": "TEMPLATES_DIR",
+}
+
+
+def from_environment(environ=os.environ):
+    return {key: environ[var] for var, key in ENVIRONMENT.items() if environ.get(var)}
+
+
+def default_database_url(instance_path):
+    return "sqlite:///" + str(Path(instance_path) / "cocrea.db")
+
+
+def instance_secret_key(instance_path):
+    """Generate the secret key once and keep it in the instance folder, so sessions survive restarts."""
+    path = Path(instance_path) / "secret_key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_hex(32))
+    return path.read_text().strip()

@@ -1,0 +1,37 @@
+"""Language and time-zone choices, and the template helpers that use them."""
+from zoneinfo import ZoneInfo
+
+from flask import current_app, session
+from flask_babel import format_datetime, get_locale
+from flask_login import current_user
+
+
+def available():
+    return current_app.config["LANGUAGES"]
+
+
+def select_locale():
+    chosen = session.get("lang")
+    if chosen in available():
+        return chosen
+    if getattr(current_user, "is_authenticated", False) and current_user.locale in available():
+        return current_user.locale
+    return current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def select_timezone():
+    return current_app.config["BABEL_DEFAULT_TIMEZONE"]
+
+
+def in_zone(value, zone=None, fmt="medium"):
+    """Format an aware UTC datetime in the given IANA zone (the workshop's), else the default."""
+    if value is None:
+        return ""
+    tz = ZoneInfo(zone or select_timezone())
+    return format_datetime(value.astimezone(tz).replace(tzinfo=None), fmt, rebase=False)
+
+
+def init_app(app):
+    app.jinja_env.filters["in_zone"] = in_zone
+    app.jinja_env.globals["languages"] = available
+    app.jinja_env.globals["get_locale"] = get_locale

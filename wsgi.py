@@ -1,0 +1,67 @@
+"""Entry point of the real server.
+
+    python wsgi.py [--host 127.0.0.1] [--port 5000]     (what `make run` does)
+    gunicorn -k eventlet -w 1 wsgi:app                  (one worker per process)
+
+The async library is patched here, in the first lines, and never inside `lab/`, so tests and
+the `flask` command line run unpatched.
+"""
+import os
+import sys
+
+ASYNC_MODE = os.environ.get("COCREA_ASYNC_MODE", "eventlet")
+_UNDER_FLASK_CLI = os.path.basename(sys.argv[0]) in ("flask", "flask.exe")
+if not _UNDER_FLASK_CLI:
+    if ASYNC_MODE == "eventlet":
+        import eventlet
+
+        eventlet.monkey_patch()
+    elif ASYNC_MODE == "gevent":
+        from gevent import monkey
+
+        monkey.patch_all()
+
+from lab import create_app  # noqa: E402
+
+app = create_app()
+
+
+def main(argv=None):
+    import argparse
+
+    from lab.extensions import socketio
+    from lab.live.background import start_background_work
+
+    parser = argparse.ArgumentParser(description="Run the Cocrea server.")
+    parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+    parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "5000")))
+    args = parser.parse_args(argv)
+    _raise_open_files_limit()
+    options = {"log_output": False}
+    if socketio.async_mode == "eventlet":
+        options["max_size"] = MAX_CONNECTIONS  # eventlet's default cap is 1,024 connections
+    elif socketio.async_mode == "threading":
+        options["allow_unsafe_werkzeug"] = True
+    start_background_work(app)
+    print(f" * Cocrea ({socketio.async_mode}) en http://{args.host}:{args.port}", flush=True)
+    socketio.run(app, host=args.host, port=args.port, **options)
+
+
+MAX_CONNECTIONS = 10_000
+
+
+def _raise_open_files_limit():
+    """Each connection is a file descriptor: lift the soft limit to the hard one."""
+    try:
+        import resource
+
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        wanted = MAX_CONNECTIONS + 256 if hard == resource.RLIM_INFINITY else min(hard, MAX_CONNECTIONS + 256)
+        if soft < wanted:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+    except (ImportError, ValueError, OSError):
+        pass
+
+
+if __name__ == "__main__":
+    main()
