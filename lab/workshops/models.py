@@ -43,7 +43,8 @@ class Workshop(db.Model):
     join_code = db.Column(db.String(12), nullable=False, unique=True, default=new_join_code)
     #: template file key it was created from, empty for a blank workshop
     template_key = db.Column(db.String(120), nullable=False, default="")
-    created_by_id = db.Column(db.Integer, db.ForeignKey("users.id", ondelete="SET NULL", use_alter=True))
+    #: lab-team member who created it (a plain id: a foreign key here would make users<->workshops a cycle)
+    created_by_id = db.Column(db.Integer)
     created_at = db.Column(UTCDateTime, nullable=False, default=utcnow)
     updated_at = db.Column(UTCDateTime, nullable=False, default=utcnow, onupdate=utcnow)
 

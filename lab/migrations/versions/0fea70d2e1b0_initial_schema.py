@@ -1,8 +1,8 @@
 """initial schema
 
-Revision ID: c718a8e9dcbf
+Revision ID: 0fea70d2e1b0
 Revises: 
-Create Date: 2026-11-22 22:37:35.739060
+Create Date: 2026-11-22 22:38:44.520198
 
 """
 from alembic import op
@@ -12,7 +12,7 @@ import lab.types  # noqa: F401  (custom column types)
 
 
 # revision identifiers, used by Alembic.
-revision = 'c718a8e9dcbf'
+revision = '0fea70d2e1b0'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -37,7 +37,6 @@ def upgrade():
     sa.Column('created_by_id', sa.Integer(), nullable=True),
     sa.Column('created_at', lab.types.UTCDateTime(), nullable=False),
     sa.Column('updated_at', lab.types.UTCDateTime(), nullable=False),
-    sa.ForeignKeyConstraint(['created_by_id'], ['users.id'], name=op.f('fk_workshops_created_by_id_users'), ondelete='SET NULL', use_alter=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_workshops')),
     sa.UniqueConstraint('join_code', name=op.f('uq_workshops_join_code'))
     )
