@@ -1,0 +1,92 @@
+"""Joining and leaving the room: connect (authorised), snapshot, clock sync, disconnect."""
+import logging
+import time
+
+from flask import current_app, request
+from flask_babel import gettext as _
+from flask_login import current_user
+from flask_socketio import ConnectionRefusedError, join_room
+
+from ..attendance import service as attendance
+from ..extensions import db, socketio
+from ..security import room_role
+from ..workshops.models import Workshop
+from . import presence
+from .background import ensure_background_work
+from .protocol import CONNECTIONS, Connection, Empty, live_event, room, run_in_transaction, user_room
+from .state import live_state, snapshot
+
+log = logging.getLogger(__name__)
+
+
+def _workshop_id(auth):
+    raw = auth.get("workshop") if isinstance(auth, dict) else request.args.get("workshop")
+    if isinstance(raw, str) and raw.isdigit():
+        raw = int(raw)
+    return raw if isinstance(raw, int) and not isinstance(raw, bool) else None
+
+
+def refuse(code, message):
+    raise ConnectionRefusedError(str(message), {"code": code})
+
+
+@socketio.on("connect")
+def on_connect(auth=None):
+    try:
+        if not current_user.is_authenticated:
+            refuse("unauthenticated", _("Inicia sesión o únete con el código del taller para entrar."))
+        workshop_id = _workshop_id(auth)
+        workshop = db.session.get(Workshop, workshop_id) if workshop_id else None
+        if workshop is None:
+            refuse("not_found", _("Ese taller no existe."))
+        role = room_role(current_user, workshop)
+        if role is None:
+            refuse("forbidden", _("No estás inscrito en este taller. Únete con su código o enlace."))
+        conn = Connection(sid=request.sid, user_id=current_user.id, workshop_id=workshop.id, role=role,
+                          name=current_user.name, session_token=current_user.session_token)
+        run_in_transaction(_enter, conn, current_user._get_current_object())
+        CONNECTIONS[request.sid] = conn
+        join_room(room(workshop.id, "m" if role == "moderator" else "p"))
+        join_room(user_room(conn.user_id))
+        ensure_background_work(current_app._get_current_object())
+    finally:
+        db.session.remove()
+
+
+def _enter(conn, user):
+    live_state(conn.workshop_id)
+    attendance.open_interval(conn.workshop_id, user, conn.sid, conn.role)
+    presence.announce(conn.workshop_id)
+
+
+@socketio.on("disconnect")
+def on_disconnect(*_reason):
+    conn = CONNECTIONS.pop(request.sid, None)
+    if conn is None:
+        return
+    try:
+        run_in_transaction(_leave, conn)
+    except Exception:
+        log.exception("closing attendance of %s failed; the sweeper will close it", conn.sid)
+    finally:
+        db.session.remove()
+
+
+def _leave(conn):
+    attendance.close_interval(conn.sid)
+    presence.announce(conn.workshop_id)
+
+
+@live_event("snapshot")
+def send_snapshot(conn, _data):
+    """The whole room state; asked on join, on reconnect and whenever a sequence gap is seen."""
+    from .ticker import expire_due
+
+    expire_due(conn.workshop_id)  # a snapshot never shows a countdown past its deadline as running
+    return {"snapshot": snapshot(conn)}
+
+
+@live_event("time", Empty)
+def server_time(conn, _data):
+    """Clock sync: the client halves the round trip to estimate its offset from the server."""
+    return {"server_time": time.time()}

@@ -1,0 +1,4 @@
+"""Every live event module, imported once so their handlers register."""
+from . import agenda  # noqa: F401
+from . import hands  # noqa: F401
+from ..board import events  # noqa: F401

@@ -114,6 +114,7 @@ class Prompt(db.Model):
     revealed = db.Column(db.Boolean, nullable=False, default=False)
 
     activity = db.relationship("Activity", back_populates="prompts")
+    workshop = db.relationship("Workshop")
 
     @property
     def ideas_hidden(self):

@@ -1,0 +1,2 @@
+def hands_view(workshop_id):
+    return {"queue": [], "speaking": None}

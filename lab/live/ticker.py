@@ -1,0 +1,35 @@
+"""Timer expiry: closes a prompt when its countdown runs out, once, whichever process sees it first."""
+from ..extensions import db
+from . import timers
+from .models import Timer
+from .protocol import publish, run_in_transaction
+from .state import live_state, prompt_view
+
+
+def expire_due(workshop_id=None):
+    """Expire every timer past its deadline. Returns how many this process expired."""
+    expired = 0
+    for timer_id in timers.due_timer_ids(workshop_id=workshop_id):
+        if run_in_transaction(_expire, timer_id):
+            expired += 1
+    return expired
+
+
+def _expire(timer_id):
+    if not timers.claim_expired(timer_id):
+        return False  # another process (or an earlier tick) got there first
+    timer = db.session.get(Timer, timer_id)
+    db.session.refresh(timer)
+    publish(timer.workshop_id, "timer", timers.view(timer))
+    if timer.kind == "prompt" and timer.prompt_id and live_state(timer.workshop_id).auto_close:
+        close_prompt_on_expiry(timer)
+    return True
+
+
+def close_prompt_on_expiry(timer):
+    from ..workshops.models import Prompt
+
+    prompt = db.session.get(Prompt, timer.prompt_id)
+    if prompt is not None and prompt.is_open:
+        prompt.is_open = False
+        publish(timer.workshop_id, "prompt", prompt_view(prompt))
