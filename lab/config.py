@@ -26,6 +26,10 @@ DEFAULTS = {
     "TEMPLATES_DIR": str(Path(__file__).resolve().parent.parent / "workshops"),
     "TIMER_TICK_SECONDS": 0.25,
     "PRESENCE_HEARTBEAT_SECONDS": 30,
+    # COCREA_SECURE_COOKIES=1 behind HTTPS: the session cookie is then never sent over plain HTTP.
+    # Off by default so `make run` on http://127.0.0.1 keeps working.
+    "SESSION_COOKIE_SECURE": os.environ.get("COCREA_SECURE_COOKIES", "").lower() in ("1", "true", "yes"),
+    "REMEMBER_COOKIE_SECURE": os.environ.get("COCREA_SECURE_COOKIES", "").lower() in ("1", "true", "yes"),
 }
 
 # environment variable -> config key
@@ -37,11 +41,29 @@ ENVIRONMENT = {
     "COCREA_REDIS_URL": "REDIS_URL",
     "COCREA_ASYNC_MODE": "ASYNC_MODE",
     "COCREA_TEMPLATES_DIR": "TEMPLATES_DIR",
+    "COCREA_POST_RATE": "POST_RATE",
 }
 
 
+def parse_rate(text):
+    """"count/seconds" (e.g. "10/10") -> (count, seconds); refuses anything else at start-up."""
+    count, _, seconds = text.partition("/")
+    try:
+        limit, window = int(count), float(seconds)
+    except ValueError:
+        raise ValueError(f"COCREA_POST_RATE must look like 'count/seconds', e.g. '10/10', not {text!r}") from None
+    if limit < 1 or window <= 0:
+        raise ValueError(f"COCREA_POST_RATE needs a count >= 1 and seconds > 0, not {text!r}")
+    return limit, window
+
+
+# config key -> how to read its environment variable (the others are plain strings)
+PARSERS = {"POST_RATE": parse_rate}
+
+
 def from_environment(environ=os.environ):
-    return {key: environ[var] for var, key in ENVIRONMENT.items() if environ.get(var)}
+    settings = {key: environ[var] for var, key in ENVIRONMENT.items() if environ.get(var)}
+    return {key: PARSERS.get(key, str)(value) for key, value in settings.items()}
 
 
 def default_database_url(instance_path):

@@ -1,29 +1,102 @@
-from flask import Blueprint
+"""Sign-up, log in and log out. Account pages are in account_views.py, lab-team pages in team_views.py."""
+from urllib.parse import urlsplit
+
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_user, logout_user
+
+from ..extensions import db, limiter
+from . import service
+from .forms import LoginForm, SignupForm
 
 bp = Blueprint("accounts", __name__)
 
+INVALID = 422  # a form sent back with its errors
 
-# Placeholders until the accounts pages land; endpoints named as the templates expect.
-@bp.route("/entrar", methods=["GET", "POST"])
-def login():
-    return "", 501
+
+def safe_next(target):
+    """`target` if it is a path on this site, else None: never an open redirect."""
+    if not isinstance(target, str) or not target.startswith("/") or target.startswith("//"):
+        return None
+    # Browsers read "/\\host" as "//host"; control characters can hide either.
+    if "\\" in target or any(ord(char) < 32 or ord(char) == 127 for char in target):
+        return None
+    parts = urlsplit(target)
+    return None if parts.scheme or parts.netloc else target
+
+
+def next_url():
+    return safe_next(request.form.get("next") or request.args.get("next"))
+
+
+def login_rate_limit():
+    return current_app.config["LOGIN_RATE_LIMIT"]
+
+
+def failed_attempt(response):
+    # Only failures count, so a room of people behind one network address can all log in.
+    return response.status_code != 302
 
 
 @bp.route("/registro", methods=["GET", "POST"])
 def signup():
-    return "", 501
+    if current_user.is_authenticated:
+        return redirect(next_url() or url_for("accounts.profile"))
+    form = SignupForm()
+    if request.method == "GET":
+        form.next.data = next_url() or ""
+    if form.validate_on_submit():
+        try:
+            user = service.create_account(form.data)
+        except service.EmailTaken as error:
+            form.email.errors.append(error.message)
+        else:
+            login_user(user)
+            if user.is_lab:
+                flash(_("Bienvenida o bienvenido. Tu cuenta es del equipo del laboratorio."), "success")
+            else:
+                flash(_("Bienvenida o bienvenido. Ya puedes unirte a los talleres."), "success")
+            return redirect(next_url() or url_for("main.home"))
+    status = INVALID if request.method == "POST" else 200
+    return render_template("accounts/signup.html", form=form,
+                           first_account=service.is_empty_installation()), status
+
+
+@bp.route("/entrar", methods=["GET", "POST"])
+@limiter.limit(login_rate_limit, methods=["POST"], deduct_when=failed_attempt)
+def login():
+    if current_user.is_authenticated:
+        return redirect(next_url() or url_for("main.home"))
+    form = LoginForm()
+    if request.method == "GET":
+        form.next.data = next_url() or ""
+    if form.validate_on_submit():
+        user = service.authenticate(form.email.data, form.password.data)
+        if user is not None:
+            login_user(user)
+            return redirect(next_url() or url_for("main.home"))
+        # The same words whether the e-mail exists or not.
+        form.form_errors.append(_("El correo o la contraseña no son correctos."))
+    status = INVALID if request.method == "POST" else 200
+    return render_template("accounts/login.html", form=form), status
 
 
 @bp.route("/salir", methods=["POST"])
 def logout():
-    return "", 501
+    if not current_user.is_authenticated:
+        return redirect(url_for("main.home"))
+    user = current_user._get_current_object()
+    if user.is_guest and request.form.get("confirm") != "1":
+        # A guest has no password: leaving would lock them out of their account for good.
+        flash(_("Entraste como invitado: si sales sin crear una contraseña no podrás volver con este correo."),
+              "error")
+        return redirect(url_for("accounts.password"))
+    # The login id embeds the session token: rotating it ends every session and socket of this person.
+    user.rotate_session()
+    db.session.commit()
+    logout_user()
+    flash(_("Cerraste sesión en todos tus dispositivos."), "success")
+    return redirect(url_for("main.home"))
 
 
-@bp.route("/cuenta")
-def profile():
-    return "", 501
-
-
-@bp.route("/equipo/personas")
-def people():
-    return "", 501
+from . import account_views, team_views  # noqa: E402,F401  (they add their routes to bp)

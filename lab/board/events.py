@@ -1,0 +1,134 @@
+"""Socket events of the board. Each one validates its payload and hands it to a service."""
+from typing import Annotated
+
+from pydantic import Field
+
+from ..live.protocol import Payload, live_event
+from . import moderation, service
+from . import votes  # noqa: F401  (registers the vote events)
+
+ClientId = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{8,64}$")]
+IdeaText = Annotated[str, Field(min_length=1, max_length=500)]
+Actor = Annotated[str, Field(max_length=160)]
+Key = Annotated[str, Field(max_length=16)]
+ClusterName = Annotated[str, Field(min_length=1, max_length=120)]
+
+
+class IdeaPost(Payload):
+    client_id: ClientId
+    prompt_id: int
+    text: IdeaText
+    actor: Actor | None = None
+    category: Key | None = None
+    color: Key | None = None
+
+
+class IdeaEdit(Payload):
+    idea_id: int
+    text: IdeaText
+    actor: Actor | None = None
+    category: Key | None = None
+    color: Key | None = None
+
+
+class IdeaModerate(Payload):
+    idea_id: int
+    text: IdeaText
+    actor: Actor | None = None
+    category: Key | None = None
+
+
+class IdeaRef(Payload):
+    idea_id: int
+
+
+class IdeaHide(Payload):
+    idea_id: int
+    hidden: bool
+
+
+class IdeaMerge(Payload):
+    target_id: int
+    idea_ids: list[int] = Field(min_length=1, max_length=200)
+
+
+class IdeaGroup(Payload):
+    idea_id: int
+    cluster_id: int | None  # required: null takes the idea out of its cluster
+
+
+class ClusterCreate(Payload):
+    prompt_id: int
+    name: ClusterName
+
+
+class ClusterRename(Payload):
+    cluster_id: int
+    name: ClusterName
+
+
+class ClusterRef(Payload):
+    cluster_id: int
+
+
+class PromptRef(Payload):
+    prompt_id: int
+
+
+# -- anyone in the room ------------------------------------------------------------------------
+
+@live_event("idea:post", IdeaPost)
+def on_post(conn, data):
+    return service.post_idea(conn, data)
+
+
+@live_event("idea:edit", IdeaEdit)
+def on_edit(conn, data):
+    return service.edit_idea(conn, data)
+
+
+@live_event("idea:delete", IdeaRef)
+def on_delete(conn, data):
+    return service.delete_idea(conn, data)
+
+
+# -- moderators --------------------------------------------------------------------------------
+
+@live_event("idea:hide", IdeaHide, moderator=True)
+def on_hide(conn, data):
+    return moderation.hide_idea(conn, data)
+
+
+@live_event("idea:moderate", IdeaModerate, moderator=True)
+def on_moderate(conn, data):
+    return moderation.moderate_idea(conn, data)
+
+
+@live_event("idea:merge", IdeaMerge, moderator=True)
+def on_merge(conn, data):
+    return moderation.merge_ideas(conn, data)
+
+
+@live_event("idea:group", IdeaGroup, moderator=True)
+def on_group(conn, data):
+    return moderation.group_idea(conn, data)
+
+
+@live_event("cluster:create", ClusterCreate, moderator=True)
+def on_cluster_create(conn, data):
+    return moderation.create_cluster(conn, data)
+
+
+@live_event("cluster:rename", ClusterRename, moderator=True)
+def on_cluster_rename(conn, data):
+    return moderation.rename_cluster(conn, data)
+
+
+@live_event("cluster:delete", ClusterRef, moderator=True)
+def on_cluster_delete(conn, data):
+    return moderation.delete_cluster(conn, data)
+
+
+@live_event("prompt:reveal", PromptRef, moderator=True)
+def on_reveal(conn, data):
+    return moderation.reveal_prompt(conn, data)

@@ -1,5 +1,241 @@
-"""Board service (to be completed): ideas, clusters and what each person may see of them."""
+"""The board as each person may see it, and what participants do on it: post, edit, delete ideas.
+
+Visibility, in one place:
+- moderators see every idea in full;
+- an author always sees their own ideas in full (a moderator-hidden one marked `hidden`);
+- while a prompt hides its ideas until reveal, others get `{id, prompt_id, redacted: true}`;
+- a moderator-hidden idea reaches others as `{id, prompt_id, hidden: true, removed: true}` and is
+  left out of their snapshot;
+- an idea merged into another is not shown on its own: its target lists it in `merged`.
+"""
+import math
+from collections import defaultdict
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from ..accounts.models import User
+from ..extensions import db
+from ..live.errors import Conflict, Forbidden, Invalid, NotFound, RateLimited
+from ..live.locks import lock_room
+from ..live.protocol import publish
+from ..vocab import ANONYMOUS, CATEGORIES, IDEA_COLORS
+from ..workshops.models import Prompt, Workshop
+from .models import Cluster, Idea
+from .ratelimit import take_post
+
+DEFAULT_COLOR = IDEA_COLORS[0]
+
+
+# -- views -------------------------------------------------------------------------------------
+
+def author_name(author_id):
+    user = db.session.get(User, author_id) if author_id is not None else None
+    return user.name if user is not None else str(ANONYMOUS)
+
+
+def merged_ids(idea_id):
+    return list(db.session.scalars(select(Idea.id).where(Idea.merged_into_id == idea_id).order_by(Idea.id)))
+
+
+def idea_view(idea, merged=None, author=None):
+    """The whole idea, as moderators and its author see it."""
+    merged = merged_ids(idea.id) if merged is None else merged
+    return {
+        "id": idea.id,
+        "prompt_id": idea.prompt_id,
+        "text": idea.text,
+        "actor": idea.actor_name,
+        "category": idea.category,
+        "color": idea.color,
+        "author_id": idea.author_id,
+        "author_name": author_name(idea.author_id) if author is None else author,
+        "hidden": idea.hidden,
+        "cluster_id": idea.cluster_id,
+        "merged": merged,
+        "merged_count": len(merged),
+        "created_at": idea.created_at.timestamp(),
+    }
+
+
+def public_view(idea, prompt, full):
+    """What participants' screens receive about an idea (they cannot tell whose it is)."""
+    if idea.hidden:
+        return {"id": idea.id, "prompt_id": idea.prompt_id, "hidden": True, "removed": True}
+    if prompt.ideas_hidden:
+        return {"id": idea.id, "prompt_id": idea.prompt_id, "redacted": True}
+    return full
+
+
+def cluster_view(cluster):
+    return {"id": cluster.id, "prompt_id": cluster.prompt_id, "name": cluster.name}
+
+
+def publish_idea(idea, prompt=None):
+    """Broadcast an idea's current state to both audiences; returns the full view."""
+    prompt = prompt or db.session.get(Prompt, idea.prompt_id)
+    full = idea_view(idea)
+    publish(idea.workshop_id, "idea", public_view(idea, prompt, full), full)
+    return full
 
 
 def board_snapshot(conn):
-    return {"ideas": [], "clusters": [], "vote": None}
+    """Ideas, clusters and the current vote, as this person may see them."""
+    from .votes import vote_snapshot
+
+    prompts = {p.id: p for p in db.session.scalars(select(Prompt).filter_by(workshop_id=conn.workshop_id))}
+    rows = db.session.execute(
+        select(Idea, User.name).outerjoin(User, User.id == Idea.author_id)
+        .where(Idea.workshop_id == conn.workshop_id).order_by(Idea.id)
+    ).all()
+    folded = defaultdict(list)
+    for idea, _name in rows:
+        if idea.merged_into_id is not None:
+            folded[idea.merged_into_id].append(idea.id)
+    ideas = []
+    for idea, name in rows:
+        if idea.merged_into_id is not None:
+            continue
+        full = idea_view(idea, folded[idea.id], name or str(ANONYMOUS))
+        view = full if conn.is_moderator or idea.author_id == conn.user_id else \
+            public_view(idea, prompts[idea.prompt_id], full)
+        if not view.get("removed"):
+            ideas.append(view)
+    clusters = db.session.scalars(select(Cluster).filter_by(workshop_id=conn.workshop_id).order_by(Cluster.id))
+    return {"ideas": ideas, "clusters": [cluster_view(c) for c in clusters], "vote": vote_snapshot(conn)}
+
+
+# -- lookups: every id is checked against the caller's workshop ----------------------------------
+
+def find_prompt(conn, prompt_id):
+    prompt = db.session.scalars(select(Prompt).filter_by(id=prompt_id, workshop_id=conn.workshop_id)).first()
+    if prompt is None:
+        raise NotFound(_("Esa pregunta no es de este taller."))
+    return prompt
+
+
+def find_idea(conn, idea_id):
+    idea = db.session.scalars(select(Idea).filter_by(id=idea_id, workshop_id=conn.workshop_id)).first()
+    if idea is None:
+        raise NotFound(_("Esa idea no está en este taller."))
+    return idea
+
+
+def find_cluster(conn, cluster_id):
+    cluster = db.session.scalars(select(Cluster).filter_by(id=cluster_id, workshop_id=conn.workshop_id)).first()
+    if cluster is None:
+        raise NotFound(_("Ese grupo no está en este taller."))
+    return cluster
+
+
+def open_prompt(conn, prompt_id):
+    """A prompt of this workshop that takes ideas now."""
+    prompt = find_prompt(conn, prompt_id)
+    if db.session.get(Workshop, conn.workshop_id).status != "live":
+        raise Conflict(_("El taller no está en vivo."), code="not_live")
+    if not prompt.is_open:
+        raise Conflict(_("Esta pregunta ya no recibe ideas."), code="prompt_closed")
+    return prompt
+
+
+# -- what an idea may contain --------------------------------------------------------------------
+
+def idea_fields(prompt, data, current=None):
+    """Checked text, actor, category and colour. Fields left out keep `current`'s values."""
+    kept = (current.actor_name, current.category, current.color) if current else ("", "", DEFAULT_COLOR)
+    sent = (getattr(data, "actor", None), getattr(data, "category", None), getattr(data, "color", None))
+    actor, category, color = (new if new is not None else old for new, old in zip(sent, kept))
+    if prompt.asks_actor and not actor:
+        raise Invalid(_("Esta pregunta pide el actor que podría aportar: escríbelo."))
+    if actor and not prompt.asks_actor:
+        raise Invalid(_("Esta pregunta no pide actor; deja ese campo vacío."))
+    if prompt.asks_category and not category:
+        raise Invalid(_("Esta pregunta pide una categoría de capacidad: elige una."))
+    if category and not prompt.asks_category:
+        raise Invalid(_("Esta pregunta no pide categoría; deja ese campo vacío."))
+    if category and category not in CATEGORIES:
+        raise Invalid(_("La categoría debe ser una de estas: %(options)s.",
+                        options=", ".join(str(label) for label in CATEGORIES.values())))
+    if color not in IDEA_COLORS:
+        raise Invalid(_("El color debe ser uno de estos: %(options)s.", options=", ".join(IDEA_COLORS)))
+    return {"text": data.text, "actor_name": actor, "category": category, "color": color}
+
+
+# -- participants' actions ---------------------------------------------------------------------
+
+def stored_idea(workshop_id, client_id):
+    return db.session.scalars(select(Idea).filter_by(workshop_id=workshop_id, client_id=client_id)).first()
+
+
+def post_idea(conn, data):
+    """Store a new idea once per client id; a retry gets the stored idea back and creates nothing."""
+    stored = stored_idea(conn.workshop_id, data.client_id)
+    if stored is not None:
+        return _retry(conn, stored)
+    _limit_posts(conn.user_id, record=False)  # a flood is turned away before it locks anything
+    lock_room(conn.workshop_id)  # posts of a room are written in turn; it also opens the transaction
+    prompt = open_prompt(conn, data.prompt_id)
+    idea = Idea(workshop_id=conn.workshop_id, prompt_id=prompt.id, author_id=conn.user_id,
+                client_id=data.client_id, **idea_fields(prompt, data))
+    try:
+        with db.session.begin_nested():
+            db.session.add(idea)
+    except IntegrityError:
+        # The same client id was stored by a concurrent post after our check above.
+        stored = stored_idea(conn.workshop_id, data.client_id)
+        if stored is None:
+            raise
+        return _retry(conn, stored)
+    _limit_posts(conn.user_id)  # counted only once stored; a duplicate never gets here
+    return {"idea": publish_idea(idea, prompt), "duplicate": False}
+
+
+def _retry(conn, stored):
+    if stored.author_id != conn.user_id:
+        raise Conflict(_("Ese identificador de idea ya lo usó otra persona. Recarga la página e inténtalo de nuevo."))
+    return {"idea": idea_view(stored), "duplicate": True}
+
+
+def _limit_posts(user_id, record=True):
+    wait = take_post(user_id, record)
+    if wait:
+        raise RateLimited(_("Vas muy rápido. Espera %(seconds)d segundos antes de publicar otra idea.",
+                            seconds=math.ceil(wait)), retry_after=round(wait, 1))
+
+
+def own_idea(conn, idea_id):
+    """The caller's own idea, on a prompt still taking ideas."""
+    idea = find_idea(conn, idea_id)
+    if idea.author_id != conn.user_id:
+        raise Forbidden(_("Solo puedes cambiar tus propias ideas."))
+    return idea, open_prompt(conn, idea.prompt_id)
+
+
+def edit_idea(conn, data):
+    idea, prompt = own_idea(conn, data.idea_id)
+    if idea.merged_into_id is not None:
+        raise Conflict(_("Esta idea se unió con otra y ya no se puede editar."))
+    for name, value in idea_fields(prompt, data, current=idea).items():
+        setattr(idea, name, value)
+    return {"idea": publish_idea(idea, prompt)}
+
+
+def delete_idea(conn, data):
+    """Remove the row and its votes; ideas folded into it come back on their own."""
+    from .votes import release_votes
+
+    idea, _prompt = own_idea(conn, data.idea_id)
+    unfolded = db.session.scalars(select(Idea).where(Idea.merged_into_id == idea.id).order_by(Idea.id)).all()
+    for child in unfolded:
+        child.merged_into_id = None
+    target_id = idea.merged_into_id
+    release_votes(conn.workshop_id, "ideas", [idea.id], closed_too=True)
+    db.session.delete(idea)
+    db.session.flush()
+    publish(conn.workshop_id, "idea.removed", {"id": data.idea_id})
+    for child in unfolded:
+        publish_idea(child)
+    if target_id is not None:
+        publish_idea(db.session.get(Idea, target_id))
+    return {"id": data.idea_id}

@@ -1,2 +1,167 @@
+"""Raised hands: the queue, the floor, and the speaking time each person used.
+
+A hand is "raised" (in the queue), "speaking" (has the floor), then "done"; or "lowered" by its owner
+before getting the floor. Events that move the floor lock the speaking timer row first, as the
+timer events do, so concurrent moderators take turns in the same order everywhere.
+"""
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from ..accounts.models import User
+from ..extensions import db
+from ..types import utcnow
+from ..vocab import ANONYMOUS
+from ..workshops.models import Workshop
+from . import timers
+from .errors import Conflict, NotFound
+from .locks import lock_room
+from .models import Hand, LiveState
+from .protocol import Empty, Payload, live_event, publish
+
+SPEAKING_SECONDS = 60
+ACTIVE = ("raised", "speaking")
+
+
+class HandRef(Payload):
+    hand_id: int
+
+
+# -- views -------------------------------------------------------------------------------------
+
 def hands_view(workshop_id):
-    return {"queue": [], "speaking": None}
+    """The queue in the order hands went up, and who has the floor."""
+    rows = db.session.execute(
+        select(Hand, User.name).outerjoin(User, User.id == Hand.user_id)
+        .where(Hand.workshop_id == workshop_id, Hand.state.in_(ACTIVE)).order_by(Hand.raised_at, Hand.id)
+    ).all()
+    queue, speaking = [], None
+    for hand, name in rows:
+        person = {"hand_id": hand.id, "user_id": hand.user_id, "name": name or str(ANONYMOUS)}
+        if hand.state == "speaking":
+            speaking = {**person, "floor_at": hand.floor_at.timestamp()}
+        else:
+            queue.append({**person, "raised_at": hand.raised_at.timestamp()})
+    return {"queue": queue, "speaking": speaking}
+
+
+def speaking_seconds(workshop_id):
+    """{user_id: seconds with the floor}, the current turn counted up to now (or to the close)."""
+    closed_at = db.session.scalar(select(LiveState.closed_at).where(LiveState.workshop_id == workshop_id))
+    now = closed_at or utcnow()
+    totals = {}
+    turns = db.session.scalars(select(Hand).where(Hand.workshop_id == workshop_id, Hand.floor_at.is_not(None),
+                                                  Hand.user_id.is_not(None)))
+    for hand in turns:
+        end = hand.ended_at or now
+        totals[hand.user_id] = totals.get(hand.user_id, 0.0) + max(0.0, (end - hand.floor_at).total_seconds())
+    return totals
+
+
+# -- services ----------------------------------------------------------------------------------
+
+def _require_live(workshop_id):
+    if db.session.get(Workshop, workshop_id).status != "live":
+        raise Conflict(_("El taller no está en vivo."), code="not_live")
+
+
+def _active_hand(workshop_id, user_id):
+    return db.session.scalars(select(Hand).where(Hand.workshop_id == workshop_id, Hand.user_id == user_id,
+                                                 Hand.state.in_(ACTIVE))).first()
+
+
+def _hand(workshop_id, hand_id):
+    hand = db.session.scalars(select(Hand).filter_by(id=hand_id, workshop_id=workshop_id)).first()
+    if hand is None:
+        raise NotFound(_("Esa mano no está en este taller."))
+    return hand
+
+
+def _speaker(workshop_id):
+    return db.session.scalars(select(Hand).filter_by(workshop_id=workshop_id, state="speaking")).first()
+
+
+def _publish(workshop_id, timer=None):
+    view = hands_view(workshop_id)
+    publish(workshop_id, "hands", view)
+    if timer is not None:
+        publish(workshop_id, "timer", timers.view(timer))
+    return view
+
+
+def _finish_turn(hand, timer):
+    hand.state, hand.ended_at = "done", utcnow()
+    if timer.hand_id == hand.id and timer.state != "idle":
+        timers.stop(timer)
+
+
+def raise_hand(conn):
+    """One active hand per person: raising it again changes nothing."""
+    _require_live(conn.workshop_id)
+    lock_room(conn.workshop_id)
+    hand = _active_hand(conn.workshop_id, conn.user_id)
+    if hand is None:
+        hand = Hand(workshop_id=conn.workshop_id, user_id=conn.user_id, state="raised", raised_at=utcnow())
+        db.session.add(hand)
+        db.session.flush()
+        return {"hand_id": hand.id, "state": hand.state, "hands": _publish(conn.workshop_id)}
+    return {"hand_id": hand.id, "state": hand.state, "hands": hands_view(conn.workshop_id)}
+
+
+def lower_hand(conn):
+    """Leave the queue; lowering while speaking ends one's own turn."""
+    timer = timers.get_timer(conn.workshop_id, "speaking", lock=True)
+    hand = _active_hand(conn.workshop_id, conn.user_id)
+    if hand is None:
+        raise Conflict(_("No tienes la mano levantada."), code="no_hand")
+    if hand.state == "speaking":
+        _finish_turn(hand, timer)
+        return {"hands": _publish(conn.workshop_id, timer)}
+    hand.state, hand.ended_at = "lowered", utcnow()
+    return {"hands": _publish(conn.workshop_id)}
+
+
+def give_floor(conn, hand_id):
+    """The raised hand speaks now, with a fresh one-minute timer; whoever spoke before is done."""
+    _require_live(conn.workshop_id)
+    timer = timers.get_timer(conn.workshop_id, "speaking", lock=True)
+    hand = _hand(conn.workshop_id, hand_id)
+    if hand.state != "raised":
+        raise Conflict(_("Esa persona ya no tiene la mano levantada."), code="hand_not_raised")
+    current = _speaker(conn.workshop_id)
+    if current is not None:
+        _finish_turn(current, timer)
+    hand.state, hand.floor_at = "speaking", utcnow()
+    timers.arm(timer, SPEAKING_SECONDS, hand_id=hand.id)
+    timers.start(timer)
+    return {"hands": _publish(conn.workshop_id, timer), "timer": timers.view(timer)}
+
+
+def end_turn(conn, hand_id):
+    timer = timers.get_timer(conn.workshop_id, "speaking", lock=True)
+    hand = _hand(conn.workshop_id, hand_id)
+    if hand.state != "speaking":
+        raise Conflict(_("Esa persona no tiene la palabra."), code="not_speaking")
+    _finish_turn(hand, timer)
+    return {"hands": _publish(conn.workshop_id, timer), "timer": timers.view(timer)}
+
+
+# -- events ------------------------------------------------------------------------------------
+
+@live_event("hand:raise", Empty)
+def on_raise(conn, _data):
+    return raise_hand(conn)
+
+
+@live_event("hand:lower", Empty)
+def on_lower(conn, _data):
+    return lower_hand(conn)
+
+
+@live_event("hand:give_floor", HandRef, moderator=True)
+def on_give_floor(conn, data):
+    return give_floor(conn, data.hand_id)
+
+
+@live_event("hand:end_turn", HandRef, moderator=True)
+def on_end_turn(conn, data):
+    return end_turn(conn, data.hand_id)

@@ -1,4 +1,10 @@
-def init_app(app):
-    from . import routes
+"""Workshops: design (templates, agenda, rules, activities, prompts), management and joining."""
 
-    app.register_blueprint(routes.bp)
+
+def init_app(app):
+    from . import join, structure, templates_views  # noqa: F401  (routes on the same blueprint)
+    from .cli import templates_cli
+    from .routes import bp
+
+    app.register_blueprint(bp)
+    app.cli.add_command(templates_cli)

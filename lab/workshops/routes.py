@@ -1,19 +1,139 @@
-from flask import Blueprint
+"""Lab-team management of workshops: list and search, create, details, join code, moderators.
+
+Moderators may open the workshops they moderate, read-only; everyone else gets 403.
+"""
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from .. import vocab
+from ..extensions import db
+from ..security import can_moderate, role_required
+from . import service
+from .forms import ActionForm, CreateForm, ModeratorForm, SearchForm, WorkshopForm, common_time_zones
+from .models import Workshop
+from .templates_loader import list_templates
 
 bp = Blueprint("workshops", __name__)
 
+PER_PAGE = 25
 
-# Placeholders until the workshop pages land; endpoints named as the templates expect.
+
+def viewable(workshop_id):
+    """The workshop, if the current user may see its design (lab team, or one of its moderators)."""
+    workshop = db.get_or_404(Workshop, workshop_id)
+    if not can_moderate(current_user, workshop):
+        abort(403)
+    return workshop
+
+
+def can_edit():
+    return current_user.role == "lab"
+
+
+def join_link(workshop):
+    return url_for("workshops.join_code", code=workshop.join_code, _external=True)
+
+
+def templates_dir():
+    return current_app.config["TEMPLATES_DIR"]
+
+
+@bp.context_processor
+def workshop_helpers():
+    return {"join_link": join_link, "vocab": vocab}
+
+
 @bp.route("/talleres")
+@role_required("lab", "moderator")
 def index():
-    return "", 501
+    form = SearchForm(formdata=request.args)
+    text, status = (form.q.data, form.status.data) if form.validate() else ("", "")
+    page = request.args.get("page", 1, type=int)
+    workshops = db.paginate(service.search_query(current_user, text, status), page=page, per_page=PER_PAGE,
+                            error_out=False)
+    return render_template("workshops/index.html", form=form, workshops=workshops, searching=bool(text or status))
 
 
-@bp.route("/plantillas")
-def templates_index():
-    return "", 501
+@bp.route("/talleres/nuevo", methods=["GET", "POST"])
+@role_required("lab")
+def create():
+    templates = [t for t in list_templates(templates_dir()) if t.ok]
+    form = CreateForm(templates)
+    if request.method == "GET" and request.args.get("plantilla") in {t.key for t in templates}:
+        form.template.data = request.args["plantilla"]
+    if form.validate_on_submit():
+        template = next((t for t in templates if t.key == form.template.data), None)
+        title = form.title.data or (template.spec.title if template else "")
+        if title:
+            workshop = service.create_workshop(title, current_user, current_app.config["BABEL_DEFAULT_TIMEZONE"],
+                                               template)
+            flash(_("Taller creado. Revisa los datos, la agenda y las preguntas."), "success")
+            return redirect(url_for("workshops.edit", workshop_id=workshop.id))
+        form.title.errors.append(_("Escribe un título para el taller en blanco."))
+    status = 400 if request.method == "POST" else 200
+    return render_template("workshops/new.html", form=form, templates=templates), status
 
 
-@bp.route("/unirse")
-def join():
-    return "", 501
+@bp.route("/talleres/<int:workshop_id>", methods=["GET", "POST"])
+@role_required("lab", "moderator")
+def edit(workshop_id):
+    workshop = viewable(workshop_id)
+    if request.method == "POST":
+        if not can_edit():
+            abort(403)
+        form = WorkshopForm()
+        if form.validate():
+            service.update_details(workshop, **form.details(service.to_utc))
+            flash(_("Datos del taller guardados."), "success")
+            return redirect(url_for("workshops.edit", workshop_id=workshop.id))
+        return details_page(workshop, form), 400
+    day, clock = service.local_start(workshop)
+    return details_page(workshop, WorkshopForm(formdata=None, obj=workshop, date=day, time=clock))
+
+
+def details_page(workshop, form):
+    return render_template("workshops/edit.html", workshop=workshop, form=form, can_edit=can_edit(),
+                           zones=common_time_zones(), section="details")
+
+
+@bp.route("/talleres/<int:workshop_id>/codigo", methods=["POST"])
+@role_required("lab")
+def regenerate_code(workshop_id):
+    workshop = db.get_or_404(Workshop, workshop_id)
+    if ActionForm().validate_on_submit():
+        code = service.regenerate_code(workshop)
+        flash(_("Nuevo código: %(code)s. El enlace y el código anteriores ya no sirven.", code=code), "success")
+    return redirect(url_for("workshops.edit", workshop_id=workshop.id))
+
+
+@bp.route("/talleres/<int:workshop_id>/moderadores", methods=["GET", "POST"])
+@role_required("lab", "moderator")
+def moderators(workshop_id):
+    workshop = viewable(workshop_id)
+    form = ModeratorForm(formdata=None)
+    if request.method == "POST":
+        if not can_edit():
+            abort(403)
+        form = ModeratorForm()
+        if form.validate():
+            try:
+                user = service.add_moderator(workshop, form.email.data)
+            except service.Refused as refusal:
+                form.email.errors.append(str(refusal))
+            else:
+                flash(_("%(name)s ahora modera este taller.", name=user.name), "success")
+                return redirect(url_for("workshops.moderators", workshop_id=workshop.id))
+    status = 400 if form.errors else 200
+    return render_template("workshops/moderators.html", workshop=workshop, form=form, can_edit=can_edit(),
+                           section="moderators"), status
+
+
+@bp.route("/talleres/<int:workshop_id>/moderadores/<int:user_id>/quitar", methods=["POST"])
+@role_required("lab")
+def remove_moderator(workshop_id, user_id):
+    workshop = db.get_or_404(Workshop, workshop_id)
+    if ActionForm().validate_on_submit():
+        service.remove_moderator(workshop, user_id)
+        flash(_("Moderador retirado del taller."), "success")
+    return redirect(url_for("workshops.moderators", workshop_id=workshop.id))

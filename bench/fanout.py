@@ -1,0 +1,455 @@
+"""Fan-out benchmark: how much slower does an idea reach every screen through the app than through a
+bare python-socketio server? A script, not a test. See bench/README.md.
+
+    python bench/fanout.py [--clients 100] [--rate 20] [--seconds 10] [--json PATH]
+
+Runs the bare server (bench/bare_server.py), then the app (`python wsgi.py`, on a fresh SQLite
+database seeded by bench/setup_app.py), one after the other in the same run, each as a subprocess
+on a free port of 127.0.0.1. The same N python-socketio clients (AsyncClient over aiohttp,
+websocket transport only, all in this one process and one asyncio loop) join one room and post
+ideas at a steady aggregate rate; every recipient's receive time is taken with time.perf_counter
+and compared with the post's send time.
+"""
+import argparse
+import asyncio
+import ctypes
+import itertools
+import json
+import math
+import os
+import resource
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+import socketio
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = Path(__file__).resolve().parent
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+SETUP_TIMEOUT = 300  # migrations and N accounts
+
+
+# -- subprocesses --------------------------------------------------------------------------------
+
+def _die_with_parent():
+    """Runs in the child before exec: the kernel sends it SIGTERM if this script dies, even by SIGKILL."""
+    try:
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except OSError:
+        pass
+
+
+class Processes:
+    """Every server this script started, so each one is stopped on exit, on error and on Ctrl-C."""
+
+    def __init__(self):
+        self.running = []
+
+    def start(self, argv, env, log_path):
+        log = open(log_path, "wb")
+        proc = subprocess.Popen(argv, cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=log,
+                                stderr=subprocess.STDOUT, preexec_fn=_die_with_parent)
+        log.close()
+        self.running.append(proc)
+        return proc
+
+    def stop(self, proc, grace=5.0):
+        if proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(grace)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(grace)
+        if proc in self.running:
+            self.running.remove(proc)
+
+    def stop_all(self):
+        for proc in list(self.running):
+            self.stop(proc)
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_listening(proc, port, log_path, timeout=60.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited with {proc.returncode}:\n{tail(log_path)}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"server not listening on port {port} after {timeout:.0f} s:\n{tail(log_path)}")
+
+
+def tail(path, lines=30):
+    try:
+        return "\n".join(Path(path).read_text(errors="replace").splitlines()[-lines:])
+    except OSError:
+        return ""
+
+
+def rss_kib(pid):
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    raise RuntimeError(f"no VmRSS for {pid}")
+
+
+def cpu_seconds(pid):
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # utime + stime
+
+
+def raise_open_files_limit(wanted):
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = wanted if hard == resource.RLIM_INFINITY else min(hard, wanted)
+    if soft < wanted:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+
+
+# -- preparing the app -------------------------------------------------------------------------
+
+def prepare_app(workdir, clients):
+    """A migrated, seeded database and the environment to serve it; returns (env, room)."""
+    env = {**os.environ,
+           "COCREA_DATABASE_URL": f"sqlite:///{workdir / 'bench.db'}",
+           "COCREA_SECRET_KEY": secrets.token_hex(32),
+           "COCREA_POST_RATE": "1000000/1",  # the load must not be rate-limited
+           "COCREA_ASYNC_MODE": "eventlet",
+           "PYTHONUNBUFFERED": "1"}
+    env.pop("COCREA_REDIS_URL", None)  # one process, in-memory rooms, like the bare server
+    flask = [sys.executable, "-m", "flask", "--app", "lab:create_app", "db", "upgrade"]
+    subprocess.run(flask, cwd=ROOT, env=env, check=True, timeout=SETUP_TIMEOUT, stdin=subprocess.DEVNULL,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    seeded = subprocess.run([sys.executable, str(BENCH / "setup_app.py"), "--participants", str(clients)],
+                            cwd=ROOT, env=env, check=True, timeout=SETUP_TIMEOUT, stdin=subprocess.DEVNULL,
+                            capture_output=True)
+    return env, json.loads(seeded.stdout)
+
+
+# -- the load ----------------------------------------------------------------------------------
+
+class Tally:
+    """Send times of posts and every recipient's receive time, in one process's perf_counter."""
+
+    def __init__(self):
+        self.sent = {}  # client_id -> perf_counter at send
+        self.received = Counter()  # client_id -> recipients reached
+        self.fanout = []  # seconds, one per (post, recipient)
+        self.acks = []  # seconds, post to its ack
+        self.errors = Counter()  # ack error code -> count
+
+    def on_update(self, message):
+        now = time.perf_counter()
+        if not isinstance(message, dict) or message.get("type") != "idea":
+            return
+        data = message.get("data") or {}
+        client_id = data.get("client_id") or str(data.get("text", "")).rpartition(" ")[2]
+        sent = self.sent.get(client_id)
+        if sent is not None:
+            self.received[client_id] += 1
+            self.fanout.append(now - sent)
+
+
+def idea_payload(client_id, prompt_id):
+    # The text ends with the client id, so a recipient can match the broadcast even when the idea
+    # view does not carry the client id.
+    return {"client_id": client_id, "prompt_id": prompt_id, "text": f"Idea de prueba de carga {client_id}"}
+
+
+async def connect_one(url, room, cookie, on_update, timeout):
+    client = socketio.AsyncClient(reconnection=False, handle_sigint=False)
+    client.on("update", on_update)
+    await client.connect(url, headers={"Cookie": f"{room['cookie_name']}={cookie}"},
+                         auth={"workshop": room["workshop_id"]}, transports=["websocket"],
+                         wait_timeout=timeout)
+    return client
+
+
+async def connect_all(url, room, cookies, on_update, concurrency, timeout):
+    """Open one socket per cookie, `concurrency` at a time; returns (clients, failures)."""
+    gate = asyncio.Semaphore(concurrency)
+
+    async def one(cookie):
+        async with gate:
+            return await connect_one(url, room, cookie, on_update, timeout)
+
+    results = await asyncio.wait_for(asyncio.gather(*(one(c) for c in cookies), return_exceptions=True),
+                                     timeout=timeout + len(cookies) * timeout / concurrency)
+    clients = [r for r in results if isinstance(r, socketio.AsyncClient)]
+    failures = Counter(type(r).__name__ + (f": {r}" if str(r) else "") for r in results
+                       if not isinstance(r, socketio.AsyncClient))
+    return clients, failures
+
+
+async def disconnect_all(clients, timeout=30.0):
+    gate = asyncio.Semaphore(100)
+
+    async def one(client):
+        async with gate:
+            try:
+                await client.disconnect()
+            except Exception:  # the server may already be gone
+                pass
+
+    try:
+        await asyncio.wait_for(asyncio.gather(*(one(c) for c in clients)), timeout)
+    except asyncio.TimeoutError:
+        print(f"   ({len(clients)} clients not all disconnected within {timeout:.0f} s)", flush=True)
+
+
+async def warm_up(url, room, cookie, timeout):
+    """One connection and one post, so first-use imports and caches are not counted as per-connection memory."""
+    client = await connect_one(url, room, cookie, lambda _m: None, timeout)
+    await client.call("idea:post", idea_payload(f"warmup-{secrets.token_hex(4)}", room["prompt_id"]), timeout=timeout)
+    await client.disconnect()
+
+
+async def post_steadily(clients, tally, args, label, prompt_id):
+    """Post args.rate ideas per second in all for args.seconds, round-robin over the clients."""
+    total = round(args.rate * args.seconds)
+    run = secrets.token_hex(3)
+
+    async def post(client, client_id):
+        payload = idea_payload(client_id, prompt_id)
+        tally.sent[client_id] = time.perf_counter()
+        try:
+            ack = await client.call("idea:post", payload, timeout=args.drain)
+        except socketio.exceptions.TimeoutError:
+            tally.errors["ack_timeout"] += 1
+            return
+        except Exception as error:  # a dropped socket
+            tally.errors[type(error).__name__] += 1
+            return
+        if isinstance(ack, dict) and ack.get("ok"):
+            tally.acks.append(time.perf_counter() - tally.sent[client_id])
+        else:
+            tally.errors[(ack or {}).get("error", {}).get("code", "bad_ack")] += 1
+
+    tasks = []
+    start = time.perf_counter() + 0.2
+    for i, client in zip(range(total), itertools.cycle(clients)):
+        delay = start + i / args.rate - time.perf_counter()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        tasks.append(asyncio.create_task(post(client, f"{label}-{run}-{i:07d}")))
+    sending = time.perf_counter() - start
+    return tasks, total, sending
+
+
+async def wait_delivered(tally, expected, timeout):
+    deadline = time.perf_counter() + timeout
+    while len(tally.fanout) < expected and time.perf_counter() < deadline:
+        await asyncio.sleep(0.05)
+
+
+async def measure(label, url, pid, room, cookies, args):
+    """Connect N clients, post at a steady rate, drain, and return the figures of one server."""
+    await warm_up(url, room, cookies[0], args.connect_timeout)
+    await asyncio.sleep(0.5)
+    rss_before = rss_kib(pid)
+    tally = Tally()
+    clients, failures = await connect_all(url, room, cookies, tally.on_update, args.connect_concurrency,
+                                          args.connect_timeout)
+    try:
+        await asyncio.sleep(1.0)  # let the server finish each join (attendance, presence)
+        rss_after = rss_kib(pid)
+        if not clients:
+            raise RuntimeError(f"{label}: no client could connect: {dict(failures)}")
+        cpu_server, cpu_client, wall = cpu_seconds(pid), time.process_time(), time.perf_counter()
+        tasks, posts, sending = await post_steadily(clients, tally, args, label, room["prompt_id"])
+        expected = posts * len(clients)
+        drained_by = time.perf_counter() + args.drain
+        await asyncio.wait(tasks, timeout=args.drain)
+        await wait_delivered(tally, expected, max(0.0, drained_by - time.perf_counter()))
+        wall = time.perf_counter() - wall
+        cpu_server, cpu_client = cpu_seconds(pid) - cpu_server, time.process_time() - cpu_client
+    finally:
+        await disconnect_all(clients)
+    return figures(label, tally, len(clients), failures, posts, expected, (rss_after - rss_before) / len(clients),
+                   cpu_server / wall, cpu_client / wall, posts / sending if sending > 0 else float("nan"))
+
+
+# -- figures -------------------------------------------------------------------------------------
+
+def percentile(sorted_values, q):
+    """Nearest-rank percentile of an ascending list, or None when empty."""
+    if not sorted_values:
+        return None
+    return sorted_values[max(0, math.ceil(q * len(sorted_values)) - 1)]
+
+
+def ms(seconds):
+    return None if seconds is None else round(seconds * 1000, 2)
+
+
+def figures(label, tally, connected, failures, posts, expected, kib_per_connection, server_cpu, client_cpu,
+            send_rate):
+    fanout, acks = sorted(tally.fanout), sorted(tally.acks)
+    delivered = len(fanout)
+    return {
+        "server": label,
+        "clients": connected,
+        "connect_failures": dict(failures),
+        "posts": posts,
+        "posts_per_second_sent": round(send_rate, 2),
+        "acked": len(acks),
+        "post_errors": dict(tally.errors),
+        "delivered": delivered,
+        "expected": expected,
+        "delivered_pct": round(100.0 * delivered / expected, 3) if expected else 0.0,
+        "duplicates": sum(max(0, n - connected) for n in tally.received.values()),
+        "fanout_ms": {"p50": ms(percentile(fanout, 0.50)), "p95": ms(percentile(fanout, 0.95)),
+                      "p99": ms(percentile(fanout, 0.99)), "max": ms(fanout[-1] if fanout else None)},
+        "ack_ms": {"p50": ms(percentile(acks, 0.50)), "p95": ms(percentile(acks, 0.95)),
+                   "p99": ms(percentile(acks, 0.99))},
+        "rss_kib_per_connection": round(kib_per_connection, 1),
+        "server_cpu_pct": round(100 * server_cpu, 1),
+        "client_cpu_pct": round(100 * client_cpu, 1),
+    }
+
+
+def ratios(app, bare):
+    out = {}
+    for q in ("p50", "p95", "p99"):
+        a, b = app["fanout_ms"][q], bare["fanout_ms"][q]
+        out[q] = round(a / b, 2) if a is not None and b else None
+    return out
+
+
+def report(results, ratio, args):
+    def fmt(value, spec=".1f"):
+        return "-" if value is None else format(value, spec)
+
+    print()
+    print(f"fan-out: {args.clients} clients in one room, {args.rate:g} posts/s for {args.seconds:g} s "
+          f"(every post reaches all clients, the poster included); bare first, then app")
+    head = (f"{'server':<6} {'N':>5} {'posts':>6} {'delivered/expected':>26} {'p50':>8} {'p95':>8} {'p99':>8} "
+            f"{'ack p95':>8} {'KiB/conn':>9} {'srv CPU':>8} {'cli CPU':>8}")
+    print(head)
+    print("-" * len(head))
+    for r in results:
+        f = r["fanout_ms"]
+        delivered = f"{r['delivered']}/{r['expected']} ({r['delivered_pct']:.2f}%)"
+        print(f"{r['server']:<6} {r['clients']:>5} {r['posts']:>6} {delivered:>26} {fmt(f['p50']):>8} "
+              f"{fmt(f['p95']):>8} {fmt(f['p99']):>8} {fmt(r['ack_ms']['p95']):>8} "
+              f"{fmt(r['rss_kib_per_connection']):>9} {fmt(r['server_cpu_pct']):>7}% {fmt(r['client_cpu_pct']):>7}%")
+        notes = {k: r[k] for k in ("connect_failures", "post_errors") if r[k]}
+        if r["duplicates"]:
+            notes["duplicates"] = r["duplicates"]
+        if notes:
+            print(f"       {r['server']}: {notes}")
+    if ratio:
+        print(f"ratio app/bare: p50 {fmt(ratio['p50'], '.2f')}  p95 {fmt(ratio['p95'], '.2f')}  "
+              f"p99 {fmt(ratio['p99'], '.2f')}   (latencies in ms)")
+    print(flush=True)
+
+
+# -- main --------------------------------------------------------------------------------------
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description="Fan-out latency: this app against a bare python-socketio server.")
+    parser.add_argument("--clients", type=int, default=100, help="participants in the room (default 100)")
+    parser.add_argument("--rate", type=float, default=20.0, help="posts per second, all clients together (default 20)")
+    parser.add_argument("--seconds", type=float, default=10.0, help="how long to post (default 10)")
+    parser.add_argument("--json", metavar="PATH", help="also write the figures to this JSON file")
+    parser.add_argument("--only", choices=("bare", "app"), help="run one server only (no ratio)")
+    parser.add_argument("--drain", type=float, default=15.0,
+                        help="seconds to wait after the last post for acks and deliveries (default 15)")
+    parser.add_argument("--connect-concurrency", type=int, default=50, help="sockets opening at once (default 50)")
+    parser.add_argument("--connect-timeout", type=float, default=30.0, help="seconds for one socket to open")
+    parser.add_argument("--keep", action="store_true", help="keep the work folder (database, server logs)")
+    args = parser.parse_args(argv)
+    if args.clients < 1 or args.rate <= 0 or args.seconds <= 0 or args.drain <= 0:
+        parser.error("--clients, --rate, --seconds and --drain must be positive")
+    return args
+
+
+def run_server(label, argv, env, processes, workdir, room, args):
+    port = free_port()
+    log_path = workdir / f"{label}.log"
+    proc = processes.start([*argv, "--port", str(port)], env, log_path)
+    try:
+        wait_listening(proc, port, log_path)
+        print(f"-> {label}: pid {proc.pid}, port {port}; {args.clients} clients connecting", flush=True)
+        result = asyncio.run(measure(label, f"http://127.0.0.1:{port}", proc.pid, room, room["cookies"], args))
+        if proc.poll() is not None:
+            raise RuntimeError(f"{label} server died during the run:\n{tail(log_path)}")
+        return result
+    finally:
+        processes.stop(proc)
+
+
+def overall_budget(args):
+    connect = args.connect_timeout + args.clients * args.connect_timeout / args.connect_concurrency
+    per_server = 60 + connect + args.seconds + 2 * args.drain + 30
+    return int(SETUP_TIMEOUT + 2 * per_server)
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    raise_open_files_limit(args.clients + 1024)
+    processes = Processes()
+    workdir = Path(tempfile.mkdtemp(prefix="cocrea-bench-"))
+
+    def stop(signum, _frame):
+        raise SystemExit(f"stopped by signal {signum}")
+
+    def too_long(_signum, _frame):
+        raise TimeoutError(f"the benchmark took longer than its budget of {overall_budget(args)} s")
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGALRM, too_long)
+    signal.alarm(overall_budget(args))
+    try:
+        print(f"preparing the app's database with {args.clients} participants in {workdir}", flush=True)
+        app_env, room = prepare_app(workdir, args.clients)
+        bare_env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        servers = {
+            "bare": ([sys.executable, str(BENCH / "bare_server.py")], bare_env),
+            "app": ([sys.executable, "wsgi.py"], app_env),
+        }
+        results = []
+        for label in ("bare", "app"):
+            if args.only in (None, label):
+                argv, env = servers[label]
+                results.append(run_server(label, argv, env, processes, workdir, room, args))
+        by_label = {r["server"]: r for r in results}
+        ratio = ratios(by_label["app"], by_label["bare"]) if len(by_label) == 2 else None
+        report(results, ratio, args)
+        if args.json:
+            figures_out = {"clients": args.clients, "rate": args.rate, "seconds": args.seconds,
+                           "order": "bare then app", "cpus": os.cpu_count(), "results": results,
+                           "ratio_app_over_bare": ratio}
+            Path(args.json).write_text(json.dumps(figures_out, indent=2) + "\n")
+            print(f"figures written to {args.json}")
+    except KeyboardInterrupt:
+        print("\ninterrupted; stopping the servers", file=sys.stderr)
+        return 130
+    finally:
+        signal.alarm(0)
+        processes.stop_all()
+        if args.keep:
+            print(f"work folder kept: {workdir}")
+        else:
+            shutil.rmtree(workdir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,73 @@
+"""Lab-team pages: people, their roles, temporary passwords."""
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from .. import vocab
+from ..extensions import db
+from ..security import role_required
+from . import team
+from .forms import RoleForm, TemporaryPasswordForm
+from .models import User
+from .routes import INVALID, bp
+from .service import AccountError
+
+MAX_QUERY = 100
+
+
+@bp.route("/equipo/personas")
+@role_required("lab")
+def people():
+    query = request.args.get("q", "").strip()[:MAX_QUERY]
+    page = request.args.get("page", 1, type=int)
+    results = team.search_people(query, max(page, 1))
+    return render_template("accounts/people.html", page=results, query=query,
+                           roles=vocab.ROLES, org_types=vocab.ORG_TYPES)
+
+
+def _person_or_404(user_id):
+    return db.session.get(User, user_id) or abort(404)
+
+
+def render_person(person, role_form=None, status=200):
+    return render_template("accounts/person.html", person=person,
+                           role_form=role_form or RoleForm(role=person.role, formdata=None),
+                           password_form=TemporaryPasswordForm(formdata=None),
+                           roles=vocab.ROLES, org_types=vocab.ORG_TYPES), status
+
+
+@bp.route("/equipo/personas/<int:user_id>", methods=["GET", "POST"])
+@role_required("lab")
+def person(user_id):
+    person = _person_or_404(user_id)
+    if request.method == "GET":
+        return render_person(person)
+    form = RoleForm()
+    if form.validate_on_submit():
+        try:
+            changed = team.set_role(person, form.role.data)
+        except AccountError as error:
+            form.role.errors.append(error.message)
+        else:
+            if changed:
+                flash(_("%(name)s ahora tiene el rol «%(role)s».", name=person.name, role=vocab.ROLES[person.role]),
+                      "success")
+            if person.id == current_user.id and not person.is_lab:
+                return redirect(url_for("main.home"))
+            return redirect(url_for("accounts.person", user_id=person.id))
+    return render_person(person, form, INVALID)
+
+
+@bp.route("/equipo/personas/<int:user_id>/contrasena-temporal", methods=["POST"])
+@role_required("lab")
+def person_password(user_id):
+    person = _person_or_404(user_id)
+    if person.id == current_user.id:
+        flash(_("Para tu propia cuenta usa «Cambiar mi contraseña»."), "error")
+        return redirect(url_for("accounts.password"))
+    if TemporaryPasswordForm().validate_on_submit():
+        password = team.set_temporary_password(person)
+        # Shown once, here; only its hash is stored.
+        flash(_("Contraseña temporal de %(name)s: %(password)s. Compártela por un canal seguro; no se volverá "
+                "a mostrar.", name=person.name, password=password), "success")
+    return redirect(url_for("accounts.person", user_id=person.id))

@@ -1,0 +1,138 @@
+"""Raised hands: the queue, giving the floor with its speaking timer, ending turns, speaking time."""
+import time
+from datetime import timedelta
+
+from lab.extensions import db
+from lab.live.hands import speaking_seconds
+from lab.live.models import Hand
+from lab.types import utcnow
+
+from .board_helpers import Room, live, of_type  # noqa: F401
+from .live_helpers import call, connect
+
+
+def error(ack):
+    assert ack["ok"] is False, ack
+    assert ack["error"]["message"]
+    return ack["error"]["code"]
+
+
+def queue_names(client_or_view):
+    view = client_or_view if isinstance(client_or_view, dict) else call(client_or_view, "snapshot")["snapshot"]["hands"]
+    return [entry["name"] for entry in view["queue"]]
+
+
+def test_queue_keeps_the_order_hands_went_up(live: Room, make):
+    carla = make.join(make.user(name="Carla Ficticia"), live.workshop)
+    c = connect(live.app, carla, live.workshop)
+    for client in (live.b, c, live.a):
+        assert call(client, "hand:raise")["ok"]
+    [*_, last] = of_type(live.mod, "hands")
+    assert queue_names(last) == ["Bruno Ficticio", "Carla Ficticia", "Alicia Ficticia"]
+    assert last["speaking"] is None
+    again = call(live.b, "hand:raise")  # raising twice keeps one place in the queue
+    assert again["ok"] and again["hand_id"] == last["queue"][0]["hand_id"]
+    assert of_type(live.mod, "hands") == [] and live.count(Hand) == 3
+    assert queue_names(live.a) == ["Bruno Ficticio", "Carla Ficticia", "Alicia Ficticia"]
+
+
+def test_lowering_leaves_the_queue(live: Room):
+    call(live.a, "hand:raise")
+    call(live.b, "hand:raise")
+    assert queue_names(call(live.a, "hand:lower")["hands"]) == ["Bruno Ficticio"]
+    assert queue_names(of_type(live.mod, "hands")[-1]) == ["Bruno Ficticio"]
+    assert error(call(live.a, "hand:lower")) == "no_hand"
+    assert call(live.a, "hand:raise")["ok"]  # and may raise it again, at the end
+    assert queue_names(live.mod) == ["Bruno Ficticio", "Alicia Ficticia"]
+
+
+def test_giving_the_floor_starts_the_speaking_timer_for_everyone(live: Room):
+    hand_id = call(live.a, "hand:raise")["hand_id"]
+    call(live.b, "hand:raise")
+    live.drain()
+    ack = call(live.mod, "hand:give_floor", {"hand_id": hand_id})
+    assert ack["ok"] and ack["hands"]["speaking"]["name"] == "Alicia Ficticia"
+    [hands] = of_type(live.b, "hands")
+    [timer] = of_type(live.a, "timer")
+    assert hands["speaking"]["hand_id"] == hand_id and queue_names(hands) == ["Bruno Ficticio"]
+    assert timer["kind"] == "speaking" and timer["state"] == "running" and timer["hand_id"] == hand_id
+    assert timer["duration"] == 60 and 59 < timer["deadline"] - time.time() <= 60
+    snap = call(live.b, "snapshot")["snapshot"]
+    assert snap["timers"]["speaking"]["hand_id"] == hand_id and snap["hands"]["speaking"]["user_id"] == live.alice.id
+
+
+def test_next_speaker_ends_the_current_turn(live: Room):
+    first = call(live.a, "hand:raise")["hand_id"]
+    second = call(live.b, "hand:raise")["hand_id"]
+    call(live.mod, "hand:give_floor", {"hand_id": first})
+    ack = call(live.mod, "hand:give_floor", {"hand_id": second})
+    assert ack["hands"]["speaking"]["hand_id"] == second and ack["hands"]["queue"] == []
+    assert ack["timer"]["hand_id"] == second and ack["timer"]["state"] == "running"
+    with live.app.app_context():
+        done = db.session.get(Hand, first)
+        assert done.state == "done" and done.ended_at is not None
+
+
+def test_end_turn_stops_the_timer_and_records_speaking_time(live: Room):
+    hand_id = call(live.a, "hand:raise")["hand_id"]
+    call(live.mod, "hand:give_floor", {"hand_id": hand_id})
+    with live.app.app_context():
+        hand = db.session.get(Hand, hand_id)
+        hand.floor_at = utcnow() - timedelta(seconds=42)  # she has been speaking for 42 s
+        db.session.commit()
+        assert 41 < speaking_seconds(live.workshop.id)[live.alice.id] < 44  # counted while speaking
+    live.drain()
+    ack = call(live.mod, "hand:end_turn", {"hand_id": hand_id})
+    assert ack["ok"] and ack["hands"]["speaking"] is None and ack["timer"]["state"] == "idle"
+    assert of_type(live.b, "timer")[0]["state"] == "idle"
+    with live.app.app_context():
+        assert db.session.get(Hand, hand_id).state == "done"
+        seconds = speaking_seconds(live.workshop.id)
+    time.sleep(0.05)
+    with live.app.app_context():
+        assert speaking_seconds(live.workshop.id) == seconds  # the clock stopped with the turn
+    assert 41 < seconds[live.alice.id] < 44 and live.bob.id not in seconds
+    assert error(call(live.mod, "hand:end_turn", {"hand_id": hand_id})) == "not_speaking"
+
+
+def test_speaker_lowering_the_hand_ends_the_turn(live: Room):
+    hand_id = call(live.a, "hand:raise")["hand_id"]
+    call(live.mod, "hand:give_floor", {"hand_id": hand_id})
+    assert call(live.a, "hand:lower")["hands"]["speaking"] is None
+    assert call(live.mod, "snapshot")["snapshot"]["timers"]["speaking"]["state"] == "idle"
+
+
+def test_floor_only_for_hands_raised_in_this_workshop(live: Room, make):
+    hand_id = call(live.a, "hand:raise")["hand_id"]
+    call(live.a, "hand:lower")
+    assert error(call(live.mod, "hand:give_floor", {"hand_id": hand_id})) == "hand_not_raised"
+    assert error(call(live.mod, "hand:give_floor", {"hand_id": 10**6})) == "not_found"
+    other = make.workshop(status="live")
+    with live.app.app_context():
+        foreign = Hand(workshop_id=other.id, user_id=live.bob.id, state="raised", raised_at=utcnow())
+        db.session.add(foreign)
+        db.session.commit()
+        foreign_id = foreign.id
+    assert error(call(live.mod, "hand:give_floor", {"hand_id": foreign_id})) == "not_found"
+    assert error(call(live.mod, "hand:end_turn", {"hand_id": foreign_id})) == "not_found"
+    assert error(call(live.mod, "hand:give_floor", {"hand_id": "1"})) == "invalid"
+    assert error(call(live.a, "hand:give_floor", {"hand_id": hand_id})) == "forbidden"
+    assert call(live.mod, "snapshot")["snapshot"]["timers"]["speaking"]["state"] == "idle"
+
+
+def test_hands_wait_for_the_workshop_to_be_live(app, make):
+    moderator = make.user(role="moderator")
+    workshop = make.workshop(moderators=[moderator])
+    alice = make.join(make.user(), workshop)
+    assert error(call(connect(app, alice, workshop), "hand:raise")) == "not_live"
+
+
+def test_speaking_time_stops_when_the_workshop_closes(live: Room):
+    hand_id = call(live.a, "hand:raise")["hand_id"]
+    call(live.mod, "hand:give_floor", {"hand_id": hand_id})
+    assert call(live.mod, "workshop:close")["ok"]
+    with live.app.app_context():
+        seconds = speaking_seconds(live.workshop.id)[live.alice.id]
+    time.sleep(0.05)
+    with live.app.app_context():
+        assert speaking_seconds(live.workshop.id)[live.alice.id] == seconds
