@@ -1,7 +1,7 @@
 """Language and time-zone choices, and the template helpers that use them."""
 from zoneinfo import ZoneInfo
 
-from flask import current_app, session
+from flask import current_app, has_request_context, session
 from flask_babel import format_datetime, get_locale
 from flask_login import current_user
 
@@ -11,6 +11,8 @@ def available():
 
 
 def select_locale():
+    if not has_request_context():  # command line, background work: the default language
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     chosen = session.get("lang")
     if chosen in available():
         return chosen

@@ -58,4 +58,6 @@ ANONYMOUS = _l("Participante anónimo")
 
 def choices(vocabulary):
     """WTForms choices from a vocabulary, labels resolved in the current language."""
-    return [(key, str(label)) for key, label in vocabulary.items()]
+    from wtforms.fields.choices import SelectChoice
+
+    return [SelectChoice(key, str(label)) for key, label in vocabulary.items()]

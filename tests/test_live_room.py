@@ -111,3 +111,29 @@ def test_other_workshops_prompt_is_not_found(app, make, room):
     mod = connect(app, moderator, workshop)
     ack = call(mod, "prompt:show", {"prompt_id": other_prompt})
     assert ack["error"]["code"] == "not_found"
+
+
+def test_logout_over_http_ends_the_open_socket(app, room):
+    from .conftest import Browser
+    from .live_helpers import logged_in
+    from lab.extensions import socketio
+
+    workshop, moderator, alice, _ = room
+    http = logged_in(app, alice)
+    client = socketio.test_client(app, flask_test_client=http, auth={"workshop": workshop.id})
+    assert client.is_connected()
+    Browser(http).logout()
+    assert not client.is_connected()
+    assert not connect(app, alice, workshop).is_connected()  # the old session cannot come back
+
+
+def test_deleting_an_account_ends_its_socket(app, room):
+    from lab.extensions import db
+    from lab.accounts.models import User
+
+    workshop, moderator, alice, _ = room
+    client = connect(app, alice, workshop)
+    with app.app_context():
+        db.session.delete(db.session.get(User, alice.id))
+        db.session.commit()
+    assert not client.is_connected()

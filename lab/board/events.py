@@ -77,7 +77,7 @@ class PromptRef(Payload):
 
 # -- anyone in the room ------------------------------------------------------------------------
 
-@live_event("idea:post", IdeaPost)
+@live_event("idea:post", IdeaPost, lock=False)  # locks after the rate check
 def on_post(conn, data):
     return service.post_idea(conn, data)
 

@@ -12,6 +12,7 @@ def register_events():
 
 
 def init_app(app):
-    from . import routes
+    from . import routes, sessions
 
+    sessions.watch(app)
     app.register_blueprint(routes.bp)

@@ -49,11 +49,13 @@ def _tick(heartbeat_every, heartbeat_due):
     from ..attendance import service as attendance
     from . import presence
     from .protocol import CONNECTIONS, run_in_transaction
+    from .sessions import drop_stale_connections
     from .ticker import expire_due
 
     expire_due()
     if heartbeat_due:
         def upkeep():
+            drop_stale_connections()
             attendance.heartbeat(list(CONNECTIONS))
             for workshop_id in attendance.close_stale(3 * heartbeat_every):
                 presence.announce(workshop_id)

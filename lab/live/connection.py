@@ -77,7 +77,7 @@ def _leave(conn):
     presence.announce(conn.workshop_id)
 
 
-@live_event("snapshot")
+@live_event("snapshot", lock=False)
 def send_snapshot(conn, _data):
     """The whole room state; asked on join, on reconnect and whenever a sequence gap is seen."""
     from .ticker import expire_due
@@ -86,7 +86,7 @@ def send_snapshot(conn, _data):
     return {"snapshot": snapshot(conn)}
 
 
-@live_event("time", Empty)
+@live_event("time", Empty, lock=False)
 def server_time(conn, _data):
     """Clock sync: the client halves the round trip to estimate its offset from the server."""
     return {"server_time": time.time()}

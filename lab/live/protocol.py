@@ -130,8 +130,13 @@ def describe_validation(error: ValidationError):
     return _("El campo «%(field)s» no es válido.", field=where)
 
 
-def live_event(name, schema=Empty, moderator=False):
-    """Register a Socket.IO event handler with validation, authorisation, a transaction and an ack."""
+def live_event(name, schema=Empty, moderator=False, lock=True):
+    """Register a Socket.IO event handler with validation, authorisation, a transaction and an ack.
+
+    With `lock`, the workshop's live row is locked before the handler runs: every writer takes
+    that lock first, so two events on the same room never wait on each other in opposite orders.
+    Read-only events, and handlers that take the lock themselves later, pass lock=False.
+    """
 
     def decorate(handler):
         @wraps(handler)
@@ -146,7 +151,8 @@ def live_event(name, schema=Empty, moderator=False):
                     data = schema.model_validate({} if payload is None and schema is Empty else payload)
                 except ValidationError as error:
                     raise Invalid(describe_validation(error)) from None
-                result = run_in_transaction(_with_audit(handler, name if moderator else None), conn, data)
+                work = _with_audit(handler, name if moderator else None)
+                result = run_in_transaction(_locked(work) if lock else work, conn, data)
                 return {"ok": True, **(result or {})}
             except LiveError as error:
                 return error.as_ack()
@@ -176,6 +182,16 @@ def current_connection():
         socketio.server.disconnect(request.sid, namespace="/")
         raise LiveError(_("Tu sesión terminó. Vuelve a iniciar sesión."), code="session_ended")
     return conn
+
+
+def _locked(handler):
+    def locked(conn, data):
+        from .locks import lock_room
+
+        lock_room(conn.workshop_id)
+        return handler(conn, data)
+
+    return locked
 
 
 def _with_audit(handler, action):

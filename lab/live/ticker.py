@@ -16,6 +16,10 @@ def expire_due(workshop_id=None):
 
 
 def _expire(timer_id):
+    from .locks import lock_room
+
+    workshop_id = db.session.query(Timer.workshop_id).filter_by(id=timer_id).scalar()
+    lock_room(workshop_id)  # the room first, as every event does
     if not timers.claim_expired(timer_id):
         return False  # another process (or an earlier tick) got there first
     timer = db.session.get(Timer, timer_id)

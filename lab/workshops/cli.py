@@ -11,12 +11,6 @@ from .templates_loader import FILE_FIELD, TemplateError, list_templates, load_fi
 templates_cli = AppGroup("templates", help="Plantillas de taller (workshops/*.yaml).")
 
 
-def _spanish(fn):
-    # Messages are translated per request; the command line speaks the default language.
-    with current_app.test_request_context():
-        return fn()
-
-
 def _collect(paths):
     loaded, missing = [], []
     for raw in paths:
@@ -45,7 +39,7 @@ def check(paths):
         click.echo(_("%(valid)d plantillas válidas, %(broken)d con errores.", valid=valid, broken=broken))
         return 1 if errors else 0
 
-    click.get_current_context().exit(_spanish(run))
+    click.get_current_context().exit(run())
 
 
 @templates_cli.command("load")
@@ -66,4 +60,4 @@ def load():
         if not loaded:
             click.echo("  " + _("(ninguna)"))
 
-    _spanish(run)
+    run()
