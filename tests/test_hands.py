@@ -136,3 +136,34 @@ def test_speaking_time_stops_when_the_workshop_closes(live: Room):
     time.sleep(0.05)
     with live.app.app_context():
         assert speaking_seconds(live.workshop.id)[live.alice.id] == seconds
+
+
+def test_moderator_dismisses_a_hand_and_participants_cannot(app, make):
+    from .live_helpers import call, connect
+
+    moderator = make.user(role="moderator")
+    workshop = make.workshop(moderators=[moderator])
+    alice = make.join(make.user(), workshop)
+    mod, a = connect(app, moderator, workshop), connect(app, alice, workshop)
+    call(mod, "workshop:start")
+    hand_id = call(a, "hand:raise")["hand_id"]
+    assert call(a, "hand:dismiss", {"hand_id": hand_id})["error"]["code"] == "forbidden"
+    ack = call(mod, "hand:dismiss", {"hand_id": hand_id})
+    assert ack["ok"] and ack["hands"]["queue"] == []
+    assert call(mod, "hand:dismiss", {"hand_id": hand_id})["error"]["code"] == "hand_not_raised"
+
+
+def test_closing_the_workshop_ends_the_current_turn(app, make):
+    from .live_helpers import call, connect
+
+    moderator = make.user(role="moderator")
+    workshop = make.workshop(moderators=[moderator])
+    alice = make.join(make.user(), workshop)
+    mod, a = connect(app, moderator, workshop), connect(app, alice, workshop)
+    call(mod, "workshop:start")
+    hand_id = call(a, "hand:raise")["hand_id"]
+    call(mod, "hand:give_floor", {"hand_id": hand_id})
+    call(mod, "workshop:close")
+    snapshot = call(a, "snapshot")["snapshot"]
+    assert snapshot["hands"] == {"queue": [], "speaking": None}
+    assert snapshot["timers"]["speaking"]["state"] == "idle"

@@ -74,6 +74,7 @@ def start_workshop(conn, _data):
 def close_workshop(conn, _data):
     """Close for good: prompts stop taking ideas, timers stop, any vote round closes."""
     from ..board.votes import close_open_round
+    from .hands import close_hands
 
     workshop = _workshop(conn)
     if workshop.status == "closed":
@@ -87,6 +88,7 @@ def close_workshop(conn, _data):
             timers.stop(timer)
             publish(conn.workshop_id, "timer", timers.view(timer))
     close_open_round(conn.workshop_id)
+    close_hands(conn.workshop_id)
     workshop.status = "closed"
     live_state(workshop.id).closed_at = utcnow()
     publish(conn.workshop_id, "workshop", workshop_view(workshop))

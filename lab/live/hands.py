@@ -145,6 +145,22 @@ def end_turn(conn, hand_id):
     return {"hands": _publish(conn.workshop_id, timer), "timer": timers.view(timer)}
 
 
+def dismiss(conn, hand_id):
+    """The moderator lowers someone's raised hand (they left, or already spoke aloud)."""
+    hand = _hand(conn.workshop_id, hand_id)
+    if hand.state != "raised":
+        raise Conflict(_("Esa persona ya no tiene la mano levantada."), code="hand_not_raised")
+    hand.state, hand.ended_at = "lowered", utcnow()
+    return {"hands": _publish(conn.workshop_id)}
+
+
+def close_hands(workshop_id):
+    """When the workshop closes: the speaker's turn ends now and the queue empties."""
+    for hand in db.session.scalars(select(Hand).where(Hand.workshop_id == workshop_id, Hand.state.in_(ACTIVE))):
+        hand.state, hand.ended_at = ("done" if hand.state == "speaking" else "lowered"), utcnow()
+    _publish(workshop_id)
+
+
 # -- events ------------------------------------------------------------------------------------
 
 @live_event("hand:raise", Empty)
@@ -165,3 +181,8 @@ def on_give_floor(conn, data):
 @live_event("hand:end_turn", HandRef, moderator=True)
 def on_end_turn(conn, data):
     return end_turn(conn, data.hand_id)
+
+
+@live_event("hand:dismiss", HandRef, moderator=True)
+def on_dismiss(conn, data):
+    return dismiss(conn, data.hand_id)
