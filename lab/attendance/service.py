@@ -1,11 +1,19 @@
 """Attendance intervals: opened on connect, closed on disconnect, and closed by the sweeper when
-a process died without saying goodbye (its intervals stop being refreshed)."""
-from datetime import timedelta
+a process died without saying goodbye (its intervals stop being refreshed). From them, the
+register: one row per person, and its CSV export."""
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from flask import current_app
+from flask_babel import gettext as _
 from sqlalchemy import select, update
 
 from ..extensions import db
 from ..types import utcnow
+from ..vocab import MODALITIES, ORG_TYPES, ROLES
 from .models import Attendance
 
 
@@ -51,3 +59,175 @@ def present(workshop_id):
             "org_type": row.org_type, "role": row.role, "since": row.joined_at.timestamp(),
         })
     return list(people.values())
+
+
+# -- the register: one row per person, built from the intervals ----------------------------------
+
+@dataclass
+class Interval:
+    joined_at: datetime
+    left_at: datetime | None  # None while connected
+
+    def seconds(self, now):
+        return max(0.0, ((self.left_at or now) - self.joined_at).total_seconds())
+
+
+@dataclass
+class Person:
+    """One person in the register, with the details of their latest join (what they declared last)."""
+
+    user_id: int | None
+    name: str
+    organisation: str
+    org_type: str
+    position: str
+    email: str
+    role: str
+    intervals: list = field(default_factory=list)
+    present_seconds: float = 0.0
+    speaking_seconds: float = 0.0
+
+    @property
+    def first_join(self):
+        return min(i.joined_at for i in self.intervals)
+
+    @property
+    def last_leave(self):
+        """When they last left; None while any of their connections is still open."""
+        if any(i.left_at is None for i in self.intervals):
+            return None
+        return max(i.left_at for i in self.intervals)
+
+    @property
+    def present_now(self):
+        return self.last_leave is None
+
+    @property
+    def org_type_label(self):
+        return str(ORG_TYPES.get(self.org_type, self.org_type))
+
+    @property
+    def role_label(self):
+        return str(ROLES.get(self.role, self.role))
+
+
+def union_seconds(intervals, now):
+    """Seconds covered by at least one interval: two tabs open at once count once."""
+    spans = sorted((i.joined_at, i.left_at or now) for i in intervals)
+    total, covered_until = 0.0, None
+    for start, end in spans:
+        if covered_until is not None and start < covered_until:
+            start = covered_until
+        if end > start:
+            total += (end - start).total_seconds()
+        covered_until = end if covered_until is None else max(covered_until, end)
+    return total
+
+
+def build_people(rows, speaking, now):
+    """Group attendance rows (oldest first) into people. A deleted account's intervals no longer
+    say whose they were, so each one stands alone."""
+    people = {}
+    for row in rows:
+        key = ("user", row.user_id) if row.user_id is not None else ("interval", row.id)
+        person = people.get(key)
+        if person is None:
+            person = people[key] = Person(user_id=row.user_id, name=row.name, organisation=row.organisation,
+                                          org_type=row.org_type, position=row.position, email=row.email,
+                                          role=row.role)
+        else:  # the latest join carries what the person declared last
+            person.name, person.organisation, person.org_type = row.name, row.organisation, row.org_type
+            person.position, person.email, person.role = row.position, row.email, row.role
+        person.intervals.append(Interval(row.joined_at, row.left_at))
+    for person in people.values():
+        person.present_seconds = union_seconds(person.intervals, now)
+        person.speaking_seconds = float(speaking.get(person.user_id, 0.0)) if person.user_id is not None else 0.0
+    return sorted(people.values(), key=lambda p: (p.first_join, p.name.casefold()))
+
+
+def register(workshop_id, now=None):
+    """The workshop's register as it stands now (open intervals count until `now`)."""
+    from ..live.hands import speaking_seconds
+
+    rows = db.session.scalars(select(Attendance).where(Attendance.workshop_id == workshop_id)
+                              .order_by(Attendance.joined_at, Attendance.id)).all()
+    return build_people(rows, speaking_seconds(workshop_id), now or utcnow())
+
+
+def workshop_date(workshop):
+    """The day the workshop takes place: as scheduled, else when it went live; None if neither."""
+    from ..live.models import LiveState
+
+    if workshop.starts_at is not None:
+        return workshop.starts_at
+    return db.session.scalar(select(LiveState.started_at).where(LiveState.workshop_id == workshop.id))
+
+
+# -- the CSV export: pure text from the register ------------------------------------------------
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """A cell a spreadsheet will never run as a formula: risky first characters get an apostrophe."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def zone_of(workshop):
+    try:
+        return ZoneInfo(workshop.timezone)
+    except (ZoneInfoNotFoundError, ValueError):  # a stored zone the system no longer knows
+        return ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+
+
+def local_text(moment, zone, fmt="%Y-%m-%d %H:%M:%S"):
+    return moment.astimezone(zone).strftime(fmt) if moment is not None else ""
+
+
+def duration_text(seconds):
+    """H:MM:SS, whole seconds: what a spreadsheet reads as a duration."""
+    whole = int(seconds)
+    return f"{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
+
+
+def register_header(workshop, date, generated_at):
+    """(label, value) lines that open the export: what the register is evidence of."""
+    zone = zone_of(workshop)
+    return [
+        (_("Entidad"), workshop.entity),
+        (_("Taller"), workshop.title),
+        (_("Fecha"), local_text(date, zone, "%Y-%m-%d")),
+        (_("Zona horaria"), zone.key),
+        (_("Modalidad"), str(MODALITIES.get(workshop.modality, workshop.modality))),
+        (_("Objetivo"), workshop.objective),
+        (_("Generado"), local_text(generated_at, zone)),
+    ]
+
+
+def register_columns():
+    return [_("Nombre"), _("Organización"), _("Tipo de organización"), _("Cargo"), _("Correo electrónico"),
+            _("Primera entrada"), _("Última salida"), _("Intervalos"), _("Tiempo presente"),
+            _("Tiempo con la palabra"), _("Rol")]
+
+
+def register_row(person, zone):
+    last_leave = _("En la sala") if person.present_now else local_text(person.last_leave, zone)
+    return [person.name, person.organisation, person.org_type_label, person.position, person.email,
+            local_text(person.first_join, zone), last_leave, len(person.intervals),
+            duration_text(person.present_seconds), duration_text(person.speaking_seconds), person.role_label]
+
+
+def register_csv(workshop, people, date, generated_at):
+    """The register as CSV bytes: the header lines, a blank line, then one row per person.
+    UTF-8 with a byte-order mark, so spreadsheet programs read accents right."""
+    zone = zone_of(workshop)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    for label, value in register_header(workshop, date, generated_at):
+        writer.writerow([neutralise(label), neutralise(value)])
+    writer.writerow([])
+    writer.writerow([neutralise(title) for title in register_columns()])
+    for person in people:
+        writer.writerow([neutralise(cell) for cell in register_row(person, zone)])
+    return out.getvalue().encode("utf-8-sig")
