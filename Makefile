@@ -19,6 +19,10 @@ $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $@
 
+$(VENV)/.installed-bench: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[test,bench]'
+	touch $@
+
 setup: $(VENV)/.installed translations
 
 setup-test: $(VENV)/.installed-test translations browser
@@ -43,8 +47,9 @@ run: db
 test: setup-test
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
-bench: setup-test
-	$(BIN)/python bench/fanout.py
+# Fan-out benchmark (bench/README.md): `make bench BENCH_ARGS="--clients 300 --rounds 2"`.
+bench: $(VENV)/.installed-bench translations
+	$(BIN)/python bench/fanout.py $(BENCH_ARGS)
 
 check-templates: setup
 	$(BIN)/flask templates check workshops

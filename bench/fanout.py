@@ -1,18 +1,19 @@
 """Fan-out benchmark: how much slower does an idea reach every screen through the app than through a
 bare python-socketio server? A script, not a test. See bench/README.md.
 
-    python bench/fanout.py [--clients 100] [--rate 20] [--seconds 10] [--json PATH]
+    python bench/fanout.py [--clients 100] [--rate 20] [--seconds 10] [--rounds 1] [--json PATH]
 
-Runs the bare server (bench/bare_server.py), then the app (`python wsgi.py`, on a fresh SQLite
-database seeded by bench/setup_app.py), one after the other in the same run, each as a subprocess
-on a free port of 127.0.0.1. The same N python-socketio clients (AsyncClient over aiohttp,
-websocket transport only, all in this one process and one asyncio loop) join one room and post
-ideas at a steady aggregate rate; every recipient's receive time is taken with time.perf_counter
-and compared with the post's send time.
+Measures the bare server (bench/bare_server.py) and the app (`python wsgi.py`, on a fresh SQLite
+database seeded by bench/setup_app.py) in the same run, one at a time, each as a subprocess on a
+free port of 127.0.0.1: bare then app, and with --rounds, app then bare in every other round. The
+same N python-socketio clients (AsyncClient over aiohttp, websocket transport only, all in this one
+process and one asyncio loop) join one room and post ideas at a steady aggregate rate; every
+recipient's receive time is taken with time.perf_counter and compared with the post's send time.
 """
 import argparse
 import asyncio
 import ctypes
+import gc
 import itertools
 import json
 import math
@@ -138,13 +139,22 @@ def prepare_app(workdir, clients):
            "COCREA_ASYNC_MODE": "eventlet",
            "PYTHONUNBUFFERED": "1"}
     env.pop("COCREA_REDIS_URL", None)  # one process, in-memory rooms, like the bare server
-    flask = [sys.executable, "-m", "flask", "--app", "lab:create_app", "db", "upgrade"]
-    subprocess.run(flask, cwd=ROOT, env=env, check=True, timeout=SETUP_TIMEOUT, stdin=subprocess.DEVNULL,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    seeded = subprocess.run([sys.executable, str(BENCH / "setup_app.py"), "--participants", str(clients)],
-                            cwd=ROOT, env=env, check=True, timeout=SETUP_TIMEOUT, stdin=subprocess.DEVNULL,
-                            capture_output=True)
-    return env, json.loads(seeded.stdout)
+    run_step([sys.executable, "-m", "flask", "--app", "lab:create_app", "db", "upgrade"], env)
+    seeded = run_step([sys.executable, str(BENCH / "setup_app.py"), "--participants", str(clients)], env)
+    return env, json.loads(seeded)
+
+
+def run_step(argv, env):
+    """Run one preparation command; its output, or a readable failure with its last lines."""
+    try:
+        done = subprocess.run(argv, cwd=ROOT, env=env, stdin=subprocess.DEVNULL, capture_output=True,
+                              text=True, timeout=SETUP_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        raise RuntimeError(f"{' '.join(argv[1:])} took more than {SETUP_TIMEOUT} s") from None
+    if done.returncode:
+        last = "\n".join(done.stderr.splitlines()[-15:])
+        raise RuntimeError(f"{' '.join(argv[1:])} failed ({done.returncode}):\n{last}")
+    return done.stdout
 
 
 # -- the load ----------------------------------------------------------------------------------
@@ -180,9 +190,13 @@ def idea_payload(client_id, prompt_id):
 async def connect_one(url, room, cookie, on_update, timeout):
     client = socketio.AsyncClient(reconnection=False, handle_sigint=False)
     client.on("update", on_update)
-    await client.connect(url, headers={"Cookie": f"{room['cookie_name']}={cookie}"},
-                         auth={"workshop": room["workshop_id"]}, transports=["websocket"],
-                         wait_timeout=timeout)
+    try:
+        await asyncio.wait_for(client.connect(
+            url, headers={"Cookie": f"{room['cookie_name']}={cookie}"}, auth={"workshop": room["workshop_id"]},
+            transports=["websocket"], wait_timeout=timeout), timeout)
+    except BaseException:
+        await client.disconnect()  # closes its HTTP session too
+        raise
     return client
 
 
@@ -194,10 +208,9 @@ async def connect_all(url, room, cookies, on_update, concurrency, timeout):
         async with gate:
             return await connect_one(url, room, cookie, on_update, timeout)
 
-    results = await asyncio.wait_for(asyncio.gather(*(one(c) for c in cookies), return_exceptions=True),
-                                     timeout=timeout + len(cookies) * timeout / concurrency)
+    results = await asyncio.gather(*(one(c) for c in cookies), return_exceptions=True)
     clients = [r for r in results if isinstance(r, socketio.AsyncClient)]
-    failures = Counter(type(r).__name__ + (f": {r}" if str(r) else "") for r in results
+    failures = Counter(f"{type(r).__name__}: {r}".rstrip(": ") for r in results
                        if not isinstance(r, socketio.AsyncClient))
     return clients, failures
 
@@ -221,8 +234,13 @@ async def disconnect_all(clients, timeout=30.0):
 async def warm_up(url, room, cookie, timeout):
     """One connection and one post, so first-use imports and caches are not counted as per-connection memory."""
     client = await connect_one(url, room, cookie, lambda _m: None, timeout)
-    await client.call("idea:post", idea_payload(f"warmup-{secrets.token_hex(4)}", room["prompt_id"]), timeout=timeout)
-    await client.disconnect()
+    try:
+        payload = idea_payload(f"warmup-{secrets.token_hex(4)}", room["prompt_id"])
+        ack = await client.call("idea:post", payload, timeout=timeout)
+        if not (isinstance(ack, dict) and ack.get("ok")):
+            raise RuntimeError(f"the warm-up post was refused: {ack}")
+    finally:
+        await client.disconnect()
 
 
 async def post_steadily(clients, tally, args, label, prompt_id):
@@ -244,7 +262,7 @@ async def post_steadily(clients, tally, args, label, prompt_id):
         if isinstance(ack, dict) and ack.get("ok"):
             tally.acks.append(time.perf_counter() - tally.sent[client_id])
         else:
-            tally.errors[(ack or {}).get("error", {}).get("code", "bad_ack")] += 1
+            tally.errors[((ack or {}).get("error") or {}).get("code", "bad_ack")] += 1
 
     tasks = []
     start = time.perf_counter() + 0.2
@@ -263,8 +281,16 @@ async def wait_delivered(tally, expected, timeout):
         await asyncio.sleep(0.05)
 
 
+def machine_cpu_seconds():
+    """Busy and total CPU seconds of the whole machine, all cores, from /proc/stat."""
+    fields = [int(x) for x in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    idle = fields[3] + fields[4]  # idle + iowait
+    total = sum(fields[:8])  # guest time is already inside user
+    return (total - idle) / CLOCK_TICKS, total / CLOCK_TICKS
+
+
 async def measure(label, url, pid, room, cookies, args):
-    """Connect N clients, post at a steady rate, drain, and return the figures of one server."""
+    """Connect N clients, post at a steady rate, drain; returns one server's raw sample."""
     await warm_up(url, room, cookies[0], args.connect_timeout)
     await asyncio.sleep(0.5)
     rss_before = rss_kib(pid)
@@ -272,22 +298,37 @@ async def measure(label, url, pid, room, cookies, args):
     clients, failures = await connect_all(url, room, cookies, tally.on_update, args.connect_concurrency,
                                           args.connect_timeout)
     try:
-        await asyncio.sleep(1.0)  # let the server finish each join (attendance, presence)
-        rss_after = rss_kib(pid)
         if not clients:
             raise RuntimeError(f"{label}: no client could connect: {dict(failures)}")
-        cpu_server, cpu_client, wall = cpu_seconds(pid), time.process_time(), time.perf_counter()
+        await asyncio.sleep(1.0)  # let the server finish each join (attendance, presence)
+        rss_after = rss_kib(pid)
+        # A pause of this process's own garbage collector would delay every receive time it takes:
+        # keep it out of the measurement (the run is short and bounded).
+        gc.collect()
+        gc.freeze()
+        gc.disable()
+        server0, client0, machine0, wall0 = cpu_seconds(pid), time.process_time(), machine_cpu_seconds(), \
+            time.perf_counter()
         tasks, posts, sending = await post_steadily(clients, tally, args, label, room["prompt_id"])
         expected = posts * len(clients)
         drained_by = time.perf_counter() + args.drain
         await asyncio.wait(tasks, timeout=args.drain)
         await wait_delivered(tally, expected, max(0.0, drained_by - time.perf_counter()))
-        wall = time.perf_counter() - wall
-        cpu_server, cpu_client = cpu_seconds(pid) - cpu_server, time.process_time() - cpu_client
+        wall = time.perf_counter() - wall0
+        server, client = cpu_seconds(pid) - server0, time.process_time() - client0
+        busy, total = (b - a for a, b in zip(machine0, machine_cpu_seconds()))
     finally:
+        gc.enable()
+        gc.unfreeze()
         await disconnect_all(clients)
-    return figures(label, tally, len(clients), failures, posts, expected, (rss_after - rss_before) / len(clients),
-                   cpu_server / wall, cpu_client / wall, posts / sending if sending > 0 else float("nan"))
+    cores = total / wall  # what the machine had to give over the run
+    return {
+        "tally": tally, "clients": len(clients), "failures": failures, "posts": posts, "expected": expected,
+        "kib_per_connection": (rss_after - rss_before) / len(clients),
+        "server_cpu": server / wall, "client_cpu": client / wall,
+        "other_cpu": max(0.0, busy - server - client) / wall, "cores": cores,
+        "send_rate": posts / sending if sending > 0 else float("nan"),
+    }
 
 
 # -- figures -------------------------------------------------------------------------------------
@@ -303,29 +344,42 @@ def ms(seconds):
     return None if seconds is None else round(seconds * 1000, 2)
 
 
-def figures(label, tally, connected, failures, posts, expected, kib_per_connection, server_cpu, client_cpu,
-            send_rate):
-    fanout, acks = sorted(tally.fanout), sorted(tally.acks)
-    delivered = len(fanout)
+def mean(values):
+    values = list(values)
+    return sum(values) / len(values) if values else 0.0
+
+
+def figures(label, samples):
+    """One server's figures, pooled over its rounds: latencies from every round together."""
+    fanout = sorted(x for s in samples for x in s["tally"].fanout)
+    acks = sorted(x for s in samples for x in s["tally"].acks)
+    expected = sum(s["expected"] for s in samples)
+    errors, failures = Counter(), Counter()
+    for s in samples:
+        errors.update(s["tally"].errors)
+        failures.update(s["failures"])
     return {
         "server": label,
-        "clients": connected,
+        "rounds": len(samples),
+        "clients": min(s["clients"] for s in samples),
         "connect_failures": dict(failures),
-        "posts": posts,
-        "posts_per_second_sent": round(send_rate, 2),
+        "posts": sum(s["posts"] for s in samples),
+        "posts_per_second_sent": round(mean(s["send_rate"] for s in samples), 2),
         "acked": len(acks),
-        "post_errors": dict(tally.errors),
-        "delivered": delivered,
+        "post_errors": dict(errors),
+        "delivered": len(fanout),
         "expected": expected,
-        "delivered_pct": round(100.0 * delivered / expected, 3) if expected else 0.0,
-        "duplicates": sum(max(0, n - connected) for n in tally.received.values()),
+        "delivered_pct": round(100.0 * len(fanout) / expected, 3) if expected else 0.0,
+        "duplicates": sum(max(0, n - s["clients"]) for s in samples for n in s["tally"].received.values()),
         "fanout_ms": {"p50": ms(percentile(fanout, 0.50)), "p95": ms(percentile(fanout, 0.95)),
                       "p99": ms(percentile(fanout, 0.99)), "max": ms(fanout[-1] if fanout else None)},
         "ack_ms": {"p50": ms(percentile(acks, 0.50)), "p95": ms(percentile(acks, 0.95)),
                    "p99": ms(percentile(acks, 0.99))},
-        "rss_kib_per_connection": round(kib_per_connection, 1),
-        "server_cpu_pct": round(100 * server_cpu, 1),
-        "client_cpu_pct": round(100 * client_cpu, 1),
+        "rss_kib_per_connection": round(mean(s["kib_per_connection"] for s in samples), 1),
+        # percent of one core, averaged over the posting and draining time
+        "server_cpu_pct": round(100 * mean(s["server_cpu"] for s in samples), 1),
+        "client_cpu_pct": round(100 * mean(s["client_cpu"] for s in samples), 1),
+        "other_cpu_pct": round(100 * mean(s["other_cpu"] for s in samples), 1),
     }
 
 
@@ -343,9 +397,9 @@ def report(results, ratio, args):
 
     print()
     print(f"fan-out: {args.clients} clients in one room, {args.rate:g} posts/s for {args.seconds:g} s "
-          f"(every post reaches all clients, the poster included); bare first, then app")
+          f"(every post reaches all clients, the poster included); {args.rounds} round(s), {ORDER_NOTE}")
     head = (f"{'server':<6} {'N':>5} {'posts':>6} {'delivered/expected':>26} {'p50':>8} {'p95':>8} {'p99':>8} "
-            f"{'ack p95':>8} {'KiB/conn':>9} {'srv CPU':>8} {'cli CPU':>8}")
+            f"{'ack p95':>8} {'KiB/conn':>9} {'srv CPU':>8} {'cli CPU':>8} {'other':>7}")
     print(head)
     print("-" * len(head))
     for r in results:
@@ -353,7 +407,8 @@ def report(results, ratio, args):
         delivered = f"{r['delivered']}/{r['expected']} ({r['delivered_pct']:.2f}%)"
         print(f"{r['server']:<6} {r['clients']:>5} {r['posts']:>6} {delivered:>26} {fmt(f['p50']):>8} "
               f"{fmt(f['p95']):>8} {fmt(f['p99']):>8} {fmt(r['ack_ms']['p95']):>8} "
-              f"{fmt(r['rss_kib_per_connection']):>9} {fmt(r['server_cpu_pct']):>7}% {fmt(r['client_cpu_pct']):>7}%")
+              f"{fmt(r['rss_kib_per_connection']):>9} {fmt(r['server_cpu_pct']):>7}% "
+              f"{fmt(r['client_cpu_pct']):>7}% {fmt(r['other_cpu_pct']):>6}%")
         notes = {k: r[k] for k in ("connect_failures", "post_errors") if r[k]}
         if r["duplicates"]:
             notes["duplicates"] = r["duplicates"]
@@ -361,17 +416,33 @@ def report(results, ratio, args):
             print(f"       {r['server']}: {notes}")
     if ratio:
         print(f"ratio app/bare: p50 {fmt(ratio['p50'], '.2f')}  p95 {fmt(ratio['p95'], '.2f')}  "
-              f"p99 {fmt(ratio['p99'], '.2f')}   (latencies in ms)")
+              f"p99 {fmt(ratio['p99'], '.2f')}")
+    print("latencies in ms; CPU in % of one core during posting and draining; 'other' = the rest of the "
+          "machine (other programs)")
+    for r in results:
+        if r["client_cpu_pct"] > CLIENT_CPU_WARNING:
+            print(f"warning: the load generator used {r['client_cpu_pct']:.0f}% of a core with {r['server']}: it may "
+                  f"be the bottleneck; lower --rate")
+        if r["other_cpu_pct"] > OTHER_CPU_WARNING:
+            print(f"warning: other programs used {r['other_cpu_pct']:.0f}% of a core during {r['server']}: "
+                  f"figures are noisy")
     print(flush=True)
 
 
 # -- main --------------------------------------------------------------------------------------
+
+ORDER_NOTE = "bare then app in odd rounds, app then bare in even ones (ABBA), a fresh server process each time"
+CLIENT_CPU_WARNING = 70  # % of one core: above it the single load-generating process may lag
+OTHER_CPU_WARNING = 25  # % of one core used by other programs during a measurement
+
 
 def parse_args(argv):
     parser = argparse.ArgumentParser(description="Fan-out latency: this app against a bare python-socketio server.")
     parser.add_argument("--clients", type=int, default=100, help="participants in the room (default 100)")
     parser.add_argument("--rate", type=float, default=20.0, help="posts per second, all clients together (default 20)")
     parser.add_argument("--seconds", type=float, default=10.0, help="how long to post (default 10)")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="measure each server this many times, alternating the order; figures pool the rounds")
     parser.add_argument("--json", metavar="PATH", help="also write the figures to this JSON file")
     parser.add_argument("--only", choices=("bare", "app"), help="run one server only (no ratio)")
     parser.add_argument("--drain", type=float, default=15.0,
@@ -380,31 +451,39 @@ def parse_args(argv):
     parser.add_argument("--connect-timeout", type=float, default=30.0, help="seconds for one socket to open")
     parser.add_argument("--keep", action="store_true", help="keep the work folder (database, server logs)")
     args = parser.parse_args(argv)
-    if args.clients < 1 or args.rate <= 0 or args.seconds <= 0 or args.drain <= 0:
-        parser.error("--clients, --rate, --seconds and --drain must be positive")
+    if min(args.clients, args.rounds, args.connect_concurrency) < 1 or min(args.rate, args.seconds, args.drain) <= 0:
+        parser.error("--clients, --rounds, --rate, --seconds and --drain must be positive")
     return args
 
 
 def run_server(label, argv, env, processes, workdir, room, args):
+    """Start one server, measure it, stop it; returns its raw sample."""
     port = free_port()
     log_path = workdir / f"{label}.log"
     proc = processes.start([*argv, "--port", str(port)], env, log_path)
     try:
         wait_listening(proc, port, log_path)
-        print(f"-> {label}: pid {proc.pid}, port {port}; {args.clients} clients connecting", flush=True)
         with asyncio.Runner(loop_factory=uvloop.new_event_loop if uvloop else None) as runner:
-            result = runner.run(measure(label, f"http://127.0.0.1:{port}", proc.pid, room, room["cookies"], args))
+            sample = runner.run(measure(label, f"http://127.0.0.1:{port}", proc.pid, room, room["cookies"], args))
         if proc.poll() is not None:
             raise RuntimeError(f"{label} server died during the run:\n{tail(log_path)}")
-        return result
+        return sample
     finally:
         processes.stop(proc)
+
+
+def progress(label, round_, sample):
+    fanout = sorted(sample["tally"].fanout)
+    print(f"   round {round_} {label:<4}: delivered {len(fanout)}/{sample['expected']}, "
+          f"p50 {ms(percentile(fanout, 0.5))} ms, p95 {ms(percentile(fanout, 0.95))} ms, "
+          f"server CPU {100 * sample['server_cpu']:.0f}%, client CPU {100 * sample['client_cpu']:.0f}%, "
+          f"other {100 * sample['other_cpu']:.0f}%", flush=True)
 
 
 def overall_budget(args):
     connect = args.connect_timeout + args.clients * args.connect_timeout / args.connect_concurrency
     per_server = 60 + connect + args.seconds + 2 * args.drain + 30
-    return int(SETUP_TIMEOUT + 2 * per_server)
+    return int(SETUP_TIMEOUT + 2 * args.rounds * per_server)
 
 
 def main(argv=None):
@@ -413,40 +492,55 @@ def main(argv=None):
     processes = Processes()
     workdir = Path(tempfile.mkdtemp(prefix="cocrea-bench-"))
 
-    def stop(signum, _frame):
-        raise SystemExit(f"stopped by signal {signum}")
+    over_budget = []
 
-    def too_long(_signum, _frame):
-        raise TimeoutError(f"the benchmark took longer than its budget of {overall_budget(args)} s")
+    def interrupt(signum, _frame):
+        # SIGTERM and the time budget take Ctrl-C's path: asyncio cancels the run, which closes
+        # its sockets, and the servers are stopped below.
+        if signum == signal.SIGALRM:
+            over_budget.append(True)
+        os.kill(os.getpid(), signal.SIGINT)
 
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGALRM, too_long)
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # also when started in the background
+    signal.signal(signal.SIGTERM, interrupt)
+    signal.signal(signal.SIGALRM, interrupt)
     signal.alarm(overall_budget(args))
     try:
         print(f"preparing the app's database with {args.clients} participants in {workdir}", flush=True)
         app_env, room = prepare_app(workdir, args.clients)
-        bare_env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         servers = {
-            "bare": ([sys.executable, str(BENCH / "bare_server.py")], bare_env),
+            "bare": ([sys.executable, str(BENCH / "bare_server.py")], {**os.environ, "PYTHONUNBUFFERED": "1"}),
             "app": ([sys.executable, "wsgi.py"], app_env),
         }
-        results = []
-        for label in ("bare", "app"):
-            if args.only in (None, label):
+        labels = [label for label in ("bare", "app") if args.only in (None, label)]
+        samples = {label: [] for label in labels}
+        print(f"{args.clients} clients, {args.rate:g} posts/s for {args.seconds:g} s, {args.rounds} round(s)"
+              f"{'' if uvloop else ' (no uvloop: the load generator is slower)'}", flush=True)
+        for round_ in range(1, args.rounds + 1):
+            for label in labels if round_ % 2 else labels[::-1]:
+                print(f"   round {round_} {label:<4}: connecting {args.clients} clients", flush=True)
                 argv, env = servers[label]
-                results.append(run_server(label, argv, env, processes, workdir, room, args))
+                samples[label].append(run_server(label, argv, env, processes, workdir, room, args))
+                progress(label, round_, samples[label][-1])
+        results = [figures(label, samples[label]) for label in labels]
         by_label = {r["server"]: r for r in results}
         ratio = ratios(by_label["app"], by_label["bare"]) if len(by_label) == 2 else None
         report(results, ratio, args)
         if args.json:
             figures_out = {"clients": args.clients, "rate": args.rate, "seconds": args.seconds,
-                           "order": "bare then app", "cpus": os.cpu_count(), "results": results,
-                           "ratio_app_over_bare": ratio}
+                           "rounds": args.rounds, "order": ORDER_NOTE, "cpus": os.cpu_count(),
+                           "uvloop": uvloop is not None, "results": results, "ratio_app_over_bare": ratio}
             Path(args.json).write_text(json.dumps(figures_out, indent=2) + "\n")
             print(f"figures written to {args.json}")
     except KeyboardInterrupt:
+        if over_budget:
+            print(f"\nbenchmark failed: it took longer than its budget of {overall_budget(args)} s", file=sys.stderr)
+            return 1
         print("\ninterrupted; stopping the servers", file=sys.stderr)
         return 130
+    except RuntimeError as error:
+        print(f"\nbenchmark failed: {error}", file=sys.stderr)
+        return 1
     finally:
         signal.alarm(0)
         processes.stop_all()

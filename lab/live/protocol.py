@@ -12,12 +12,13 @@ commit succeeds, so nobody sees a change that was not stored.
 import logging
 import time
 from dataclasses import dataclass, field
-from functools import wraps
+from functools import cache, wraps
 
 from flask import g, request
 from flask_babel import gettext as _
 from pydantic import BaseModel, ConfigDict, ValidationError
-from sqlalchemy import update
+from sqlalchemy import bindparam, select, update
+from sqlalchemy.orm.attributes import set_committed_value
 
 from ..extensions import db, socketio
 from .errors import Forbidden, Invalid, LiveError
@@ -73,10 +74,11 @@ def publish(workshop_id, kind, data, moderator_data=None):
     """
     from .models import LiveState
 
-    seq = db.session.execute(
-        update(LiveState).where(LiveState.workshop_id == workshop_id)
-        .values(seq=LiveState.seq + 1).returning(LiveState.seq)
-    ).scalar_one()
+    seq = db.session.execute(_statements().next_seq, {"live_workshop_id": workshop_id}).scalar_one()
+    # The statement bypasses the ORM, so keep a LiveState this session already holds in step.
+    state = db.session.identity_map.get(db.session.identity_key(LiveState, workshop_id))
+    if state is not None:
+        set_committed_value(state, "seq", seq)
     now = time.time()
     pending = g.setdefault("live_outbox", [])
     pending.append((room(workshop_id, "p"), {"seq": seq, "type": kind, "data": data, "t": now}))
@@ -170,13 +172,31 @@ def live_event(name, schema=Empty, moderator=False, lock=True):
     return decorate
 
 
-def current_connection():
-    from ..accounts.models import User
+class _Statements:
+    """The session check (every event) and the sequence bump (every broadcast), built once as plain
+    Core statements: no per-call query building, no ORM synchronisation. Both are on the path of
+    every idea posted (bench/README.md)."""
 
+    def __init__(self):
+        from ..accounts.models import User
+        from .models import LiveState
+
+        users, states = User.__table__, LiveState.__table__
+        self.session_token = select(users.c.session_token).where(users.c.id == bindparam("user_id"))
+        self.next_seq = (update(states).where(states.c.workshop_id == bindparam("live_workshop_id"))
+                         .values(seq=states.c.seq + 1).returning(states.c.seq))
+
+
+@cache
+def _statements():
+    return _Statements()
+
+
+def current_connection():
     conn = CONNECTIONS.get(request.sid)
     if conn is None:
         raise LiveError(_("No estás conectado a un taller. Vuelve a entrar."), code="not_joined")
-    token = db.session.query(User.session_token).filter_by(id=conn.user_id).scalar()
+    token = db.session.execute(_statements().session_token, {"user_id": conn.user_id}).scalar()
     if token != conn.session_token:
         # Logged out (or account deleted) since this socket connected.
         socketio.server.disconnect(request.sid, namespace="/")
