@@ -14,13 +14,6 @@ GUEST = {"name": "Invitada Ficticia", "email": "invitada@ejemplo.test", "organis
          "org_type": "centro", "position": "Investigadora", "consent": "y"}
 
 
-@pytest.fixture(autouse=True)
-def room_endpoint(app):
-    # The room page belongs to the live slice; if it is not there yet, a stand-in answers at its address.
-    if "live.room" not in app.view_functions:
-        app.add_url_rule("/taller/<int:workshop_id>/sala", "live.room", lambda workshop_id: "sala")
-
-
 def signed_in(make_browser, user):
     browser = make_browser()
     with browser.client.session_transaction() as session:

@@ -1,3 +1,57 @@
-from flask import Blueprint
+"""The live pages: the participant room, the moderator console and the projector view.
+
+The pages are shells: the browser draws the room from the socket's snapshot (lab/static/js). They
+carry the workshop id, the person's role and every text the scripts show, translated here.
+"""
+from flask import Blueprint, abort, render_template, url_for
+from flask_login import current_user, login_required
+
+from .. import vocab
+from ..extensions import db
+from ..security import room_role
+from ..workshops.models import Workshop
+from .strings import COLORS, client_strings
 
 bp = Blueprint("live", __name__)
+
+
+def _member_workshop(workshop_id, moderator=False):
+    workshop = db.get_or_404(Workshop, workshop_id)
+    role = room_role(current_user, workshop)
+    if role is None or (moderator and role != "moderator"):
+        abort(403)
+    return workshop, role
+
+
+def _page(template, workshop, role, view):
+    links = {
+        "room": url_for("live.room", workshop_id=workshop.id),
+        "console": url_for("live.console", workshop_id=workshop.id) if role == "moderator" else None,
+        "projector": url_for("live.projector", workshop_id=workshop.id) if role == "moderator" else None,
+        "register": url_for("attendance.register", workshop_id=workshop.id) if role == "moderator" else None,
+        "join": url_for("workshops.join_code", code=workshop.join_code, _external=True),
+    }
+    config = {"workshop_id": workshop.id, "user_id": current_user.id, "role": role, "view": view}
+    return render_template(template, workshop=workshop, role=role, links=links, config=config,
+                           strings=client_strings(), categories=vocab.CATEGORIES, colors=COLORS)
+
+
+@bp.route("/taller/<int:workshop_id>/sala")
+@login_required
+def room(workshop_id):
+    workshop, role = _member_workshop(workshop_id)
+    return _page("live/room.html", workshop, role, "room")
+
+
+@bp.route("/taller/<int:workshop_id>/moderar")
+@login_required
+def console(workshop_id):
+    workshop, role = _member_workshop(workshop_id, moderator=True)
+    return _page("live/console.html", workshop, role, "console")
+
+
+@bp.route("/taller/<int:workshop_id>/proyector")
+@login_required
+def projector(workshop_id):
+    workshop, role = _member_workshop(workshop_id, moderator=True)
+    return _page("live/projector.html", workshop, role, "projector")
