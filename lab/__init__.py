@@ -20,6 +20,8 @@ def create_app(config=None):
     app.config.update(config)
     os.makedirs(app.instance_path, exist_ok=True)
     app.config.setdefault("SQLALCHEMY_DATABASE_URI", default_database_url(app.instance_path))
+    secure = app.config["SECURE_COOKIES"]
+    app.config.update(SESSION_COOKIE_SECURE=secure, REMEMBER_COOKIE_SECURE=secure)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = instance_secret_key(app.instance_path)
 

@@ -26,10 +26,9 @@ DEFAULTS = {
     "TEMPLATES_DIR": str(Path(__file__).resolve().parent.parent / "workshops"),
     "TIMER_TICK_SECONDS": 0.25,
     "PRESENCE_HEARTBEAT_SECONDS": 30,
-    # COCREA_SECURE_COOKIES=1 behind HTTPS: the session cookie is then never sent over plain HTTP.
-    # Off by default so `make run` on http://127.0.0.1 keeps working.
-    "SESSION_COOKIE_SECURE": os.environ.get("COCREA_SECURE_COOKIES", "").lower() in ("1", "true", "yes"),
-    "REMEMBER_COOKIE_SECURE": os.environ.get("COCREA_SECURE_COOKIES", "").lower() in ("1", "true", "yes"),
+    # Behind HTTPS the cookies are never sent over plain HTTP. Off by default so `make run` on
+    # http://127.0.0.1 keeps working; create_app applies it to the session and remember cookies.
+    "SECURE_COOKIES": False,
 }
 
 # environment variable -> config key
@@ -42,6 +41,7 @@ ENVIRONMENT = {
     "COCREA_ASYNC_MODE": "ASYNC_MODE",
     "COCREA_TEMPLATES_DIR": "TEMPLATES_DIR",
     "COCREA_POST_RATE": "POST_RATE",
+    "COCREA_SECURE_COOKIES": "SECURE_COOKIES",
 }
 
 
@@ -57,8 +57,18 @@ def parse_rate(text):
     return limit, window
 
 
+def parse_flag(text):
+    """"1", "true", "yes", "on" (any case) -> True; "0", "false", "no", "off" -> False; else refuse."""
+    value = text.strip().lower()
+    if value in ("1", "true", "yes", "on"):
+        return True
+    if value in ("0", "false", "no", "off"):
+        return False
+    raise ValueError(f"COCREA_SECURE_COOKIES must be 1 or 0 (true/false), not {text!r}")
+
+
 # config key -> how to read its environment variable (the others are plain strings)
-PARSERS = {"POST_RATE": parse_rate}
+PARSERS = {"POST_RATE": parse_rate, "SECURE_COOKIES": parse_flag}
 
 
 def from_environment(environ=os.environ):
