@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 export FLASK_APP := wsgi
 
-.PHONY: run test setup setup-test browser db translations migration bench check-templates clean
+.PHONY: run test setup setup-test browser db translations catalog migration bench check-templates clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,11 @@ setup-test: $(VENV)/.installed-test translations browser
 
 translations:
 	$(BIN)/pybabel compile -d lab/translations -f >/dev/null
+
+# Refresh the English catalogue from the code (then translate its new and fuzzy entries).
+catalog: setup
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k _counted:1,2 -o lab/translations/messages.pot .
+	$(BIN)/pybabel update --ignore-obsolete -i lab/translations/messages.pot -d lab/translations
 
 # Chromium for the browser tests: the system's, installed from Debian when we may (root).
 browser:

@@ -119,10 +119,17 @@ def test_the_scripts_carry_no_spanish_of_their_own():
             assert not accented.search(line), f"{path.name}:{number} has text of its own: {line.strip()}"
 
 
-def test_the_english_page_gets_english_strings_where_translated(browser, room):
+def test_the_room_speaks_spanish_by_default_and_english_when_chosen(browser, room):
     browser.login(room["member"])
+    spanish = json_blocks(browser.get(pages(room["workshop"].id)["room"]))["live-strings"]
+    assert spanish["status_connected"] == "Conectado"
+    assert spanish["minutes"] == {"one": "%(num)d minuto", "other": "%(num)d minutos"}
+
     browser.post("/idioma/en", {"next": "/"})
     response = browser.get(pages(room["workshop"].id)["room"])
     assert response.status_code == 200
     assert 'lang="en"' in response.get_data(as_text=True)
-    assert isinstance(json_blocks(response)["live-strings"]["status_connected"], str)
+    english = json_blocks(response)["live-strings"]
+    assert english["status_connected"] == "Connected"
+    assert english["minutes"] == {"one": "%(num)d minute", "other": "%(num)d minutes"}
+    assert english["categories"]["tecnologicas"] != spanish["categories"]["tecnologicas"]

@@ -4,6 +4,7 @@ The pages render `client_strings()` as JSON; the scripts look texts up by key an
 %(name)s placeholders themselves, so the JavaScript carries no words of its own. Counted texts are
 {"one": ..., "other": ...}: Spanish and English both have two forms.
 """
+from flask_babel import get_translations
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -23,8 +24,11 @@ def _labels(vocabulary):
     return {key: str(text) for key, text in vocabulary.items()}
 
 
-def _counted(one, other):
-    return {"one": one, "other": other}
+def _counted(singular, plural):
+    """Both forms of one plural entry of the catalogue (extracted with the `_counted:1,2` keyword),
+    placeholders left in: the script fills %(num)d itself."""
+    translations = get_translations()
+    return {"one": translations.ngettext(singular, plural, 1), "other": translations.ngettext(singular, plural, 2)}
 
 
 def client_strings():
@@ -64,8 +68,8 @@ def _agenda_and_prompts():
         "agenda_not_started": _("La agenda empieza cuando el moderador inicie el taller."),
         "agenda_goto": _("Ir"),
         "agenda_goto_named": _("Ir al punto: %(title)s"),
-        "minutes": _counted(_("%(num)d minuto"), _("%(num)d minutos")),
-        "seconds": _counted(_("%(num)d segundo"), _("%(num)d segundos")),
+        "minutes": _counted("%(num)d minuto", "%(num)d minutos"),
+        "seconds": _counted("%(num)d segundo", "%(num)d segundos"),
         "no_prompt": _("Todavía no hay una pregunta en pantalla."),
         "workshop_closed": _("El taller terminó. ¡Gracias por participar!"),
         "workshop_closed_done": _("El taller quedó cerrado."),
@@ -81,7 +85,7 @@ def _agenda_and_prompts():
         "prompt_close_named": _("Cerrar a ideas: %(name)s"),
         "prompt_reveal": _("Revelar ideas"),
         "prompt_reveal_named": _("Revelar las ideas de: %(name)s"),
-        "presence_people": _counted(_("%(num)d persona en la sala"), _("%(num)d personas en la sala")),
+        "presence_people": _counted("%(num)d persona en la sala", "%(num)d personas en la sala"),
     }
 
 
@@ -120,7 +124,7 @@ def _ideas():
         "idea_hidden_badge": _("Oculta para participantes"),
         "idea_actor": _("Actor: %(actor)s"),
         "idea_author": _("Por %(name)s"),
-        "idea_merged": _counted(_("+%(num)d unida"), _("+%(num)d unidas")),
+        "idea_merged": _counted("+%(num)d unida", "+%(num)d unidas"),
         "idea_text_label": _("Texto de la idea"),
         "idea_actor_label": _("Actor que podría aportar"),
         "idea_category_label": _("Categoría de capacidad"),
@@ -131,8 +135,8 @@ def _board():
     return {
         "filter_current_prompt": _("Pregunta en pantalla"),
         "filter_all_prompts": _("Todas las preguntas"),
-        "ideas_count": _counted(_("%(num)d idea"), _("%(num)d ideas")),
-        "ideas_filtered": _counted(_("%(num)d idea de %(total)s"), _("%(num)d ideas de %(total)s")),
+        "ideas_count": _counted("%(num)d idea", "%(num)d ideas"),
+        "ideas_filtered": _counted("%(num)d idea de %(total)s", "%(num)d ideas de %(total)s"),
         "board_empty": _("Todavía no hay ideas en esta pregunta."),
         "board_no_match": _("Ninguna idea coincide con el filtro."),
         "cluster_none": _("Sin agrupar"),
@@ -147,7 +151,7 @@ def _board():
         "idea_unhide_named": _("Mostrar de nuevo: %(name)s"),
         "idea_edit": _("Editar"),
         "idea_edit_named": _("Editar: %(name)s"),
-        "selected_count": _counted(_("%(num)d idea seleccionada"), _("%(num)d ideas seleccionadas")),
+        "selected_count": _counted("%(num)d idea seleccionada", "%(num)d ideas seleccionadas"),
         "merge_needs_two": _("Selecciona al menos dos ideas de la misma pregunta para unirlas."),
         "merged_done": _("Ideas unidas en «%(name)s»."),
         "select_first": _("Selecciona primero las ideas que quieres agrupar."),
@@ -162,7 +166,7 @@ def _hands():
         "hand_speaking": _("Tienes la palabra."),
         "hand_position": _("Tienes la mano levantada: puesto %(num)s de %(total)s en la fila."),
         "hand_not_live": _("Podrás levantar la mano cuando el taller esté en vivo."),
-        "hands_waiting": _counted(_("%(num)d mano levantada"), _("%(num)d manos levantadas")),
+        "hands_waiting": _counted("%(num)d mano levantada", "%(num)d manos levantadas"),
         "hand_give_floor": _("Dar la palabra"),
         "hand_give_floor_named": _("Dar la palabra a %(name)s"),
         "hand_dismiss": _("Bajar la mano"),
@@ -176,15 +180,15 @@ def _votes():
         "vote_over_clusters": _("los grupos"),
         "vote_open_summary": _("Votación abierta sobre %(over)s de: %(prompt)s"),
         "vote_closed_summary": _("Votación cerrada sobre %(over)s de: %(prompt)s"),
-        "vote_remaining": _counted(_("Te queda %(num)d voto de %(budget)s (máximo %(max)s por opción)."),
-                                   _("Te quedan %(num)d votos de %(budget)s (máximo %(max)s por opción).")),
+        "vote_remaining": _counted("Te queda %(num)d voto de %(budget)s (máximo %(max)s por opción).",
+                                   "Te quedan %(num)d votos de %(budget)s (máximo %(max)s por opción)."),
         "vote_help_ideas": _("Usa los botones + y − de cada idea del tablero."),
         "vote_help_clusters": _("Usa los botones + y − de cada grupo del tablero."),
         "vote_add": _("Sumar un voto a: %(name)s"),
         "vote_remove": _("Quitar un voto a: %(name)s"),
-        "my_votes": _counted(_("%(num)d voto tuyo"), _("%(num)d votos tuyos")),
-        "votes_count": _counted(_("%(num)d voto"), _("%(num)d votos")),
-        "voters_count": _counted(_("%(num)d persona votó"), _("%(num)d personas votaron")),
+        "my_votes": _counted("%(num)d voto tuyo", "%(num)d votos tuyos"),
+        "votes_count": _counted("%(num)d voto", "%(num)d votos"),
+        "voters_count": _counted("%(num)d persona votó", "%(num)d personas votaron"),
         "vote_progress": _("%(voters)s · %(votes)s"),
         "vote_totals": _("Votaron %(voters)s personas con %(votes)s votos."),
         "vote_opened": _("Votación abierta."),
