@@ -8,7 +8,7 @@ from lab.live.models import Hand
 from lab.types import utcnow
 
 from .board_helpers import Room, live, of_type  # noqa: F401
-from .live_helpers import call, connect
+from .live_helpers import call, connect, updates
 
 
 def error(ack):
@@ -167,3 +167,81 @@ def test_closing_the_workshop_ends_the_current_turn(app, make):
     snapshot = call(a, "snapshot")["snapshot"]
     assert snapshot["hands"] == {"queue": [], "speaking": None}
     assert snapshot["timers"]["speaking"]["state"] == "idle"
+
+
+# -- the speaking timer running out ------------------------------------------------------------
+
+def run_out(live: Room, seconds_ago=1.0):
+    """The speaking countdown's deadline passes; the server expires it. Returns the deadline."""
+    from lab.live.models import Timer
+    from lab.live.ticker import expire_due
+
+    with live.app.app_context():
+        timer = db.session.query(Timer).filter_by(workshop_id=live.workshop.id, kind="speaking").one()
+        timer.deadline = time.time() - seconds_ago
+        db.session.commit()
+        deadline = timer.deadline
+        assert expire_due() == 1
+    return deadline
+
+
+def test_the_turn_ends_when_the_speaking_time_runs_out(live: Room):
+    hand_id = call(live.a, "hand:raise")["hand_id"]
+    call(live.mod, "hand:give_floor", {"hand_id": hand_id})
+    with live.app.app_context():
+        hand = db.session.get(Hand, hand_id)
+        hand.floor_at = utcnow() - timedelta(seconds=61)  # the floor was given 61 s ago
+        db.session.commit()
+    live.drain()
+    deadline = run_out(live)
+
+    timer, hands = [(u["type"], u["data"]) for u in updates(live.b)]
+    assert timer[0] == "timer" and timer[1]["state"] == "expired" and timer[1]["hand_id"] == hand_id
+    assert hands == ("hands", {"queue": [], "speaking": None})  # broadcast like an ended turn
+    with live.app.app_context():
+        hand = db.session.get(Hand, hand_id)
+        assert hand.state == "done" and abs(hand.ended_at.timestamp() - deadline) < 0.01
+        assert 59.5 < speaking_seconds(live.workshop.id)[live.alice.id] < 60.5  # counted up to the deadline
+    time.sleep(0.05)
+    with live.app.app_context():
+        assert 59.5 < speaking_seconds(live.workshop.id)[live.alice.id] < 60.5  # and no longer
+    assert error(call(live.mod, "hand:end_turn", {"hand_id": hand_id})) == "not_speaking"
+    assert error(call(live.a, "hand:lower")) == "no_hand"
+    assert call(live.a, "hand:raise")["hand_id"] != hand_id  # her next turn is a new hand
+
+
+def test_more_time_after_the_speaking_time_ran_out_gives_the_floor_back(live: Room):
+    hand_id = call(live.a, "hand:raise")["hand_id"]
+    call(live.b, "hand:raise")
+    call(live.mod, "hand:give_floor", {"hand_id": hand_id})
+    run_out(live)
+    live.drain()
+
+    ack = call(live.mod, "timer:extend", {"kind": "speaking", "seconds": 30})
+    assert ack["ok"] and ack["timer"]["state"] == "running" and 29 < ack["timer"]["deadline"] - time.time() <= 30
+    (_, hands), (_, timer) = [(u["type"], u["data"]) for u in updates(live.b)]
+    assert hands["speaking"]["user_id"] == live.alice.id and queue_names(hands) == ["Bruno Ficticio"]
+    assert timer["deadline"] == ack["timer"]["deadline"] and timer["hand_id"] == hands["speaking"]["hand_id"]
+    assert call(live.mod, "hand:end_turn", {"hand_id": hands["speaking"]["hand_id"]})["ok"]
+    with live.app.app_context():
+        assert live.count(Hand, user_id=live.alice.id, state="done") == 2  # two stretches of speaking time
+
+
+def test_starting_a_speaking_timer_that_ran_out_gives_the_same_person_a_full_minute(live: Room):
+    hand_id = call(live.a, "hand:raise")["hand_id"]
+    call(live.mod, "hand:give_floor", {"hand_id": hand_id})
+    run_out(live)
+    ack = call(live.mod, "timer:start", {"kind": "speaking"})
+    assert ack["ok"] and ack["timer"]["state"] == "running" and 59 < ack["timer"]["deadline"] - time.time() <= 60
+    assert call(live.b, "snapshot")["snapshot"]["hands"]["speaking"]["user_id"] == live.alice.id
+
+
+def test_speaking_timer_reset_is_one_minute_again(live: Room):
+    hand_id = call(live.a, "hand:raise")["hand_id"]
+    call(live.mod, "hand:give_floor", {"hand_id": hand_id})
+    call(live.mod, "timer:extend", {"kind": "speaking", "seconds": 120})
+    call(live.mod, "timer:pause", {"kind": "speaking"})
+    ack = call(live.mod, "timer:reset", {"kind": "speaking"})
+    assert ack["timer"] == {"kind": "speaking", "state": "idle", "duration": 60.0, "deadline": None,
+                            "remaining": 60.0, "prompt_id": None, "hand_id": hand_id}
+    assert call(live.b, "snapshot")["snapshot"]["hands"]["speaking"]["hand_id"] == hand_id  # she keeps the floor

@@ -137,3 +137,251 @@ def test_deleting_an_account_ends_its_socket(app, room):
         db.session.delete(db.session.get(User, alice.id))
         db.session.commit()
     assert not client.is_connected()
+
+
+# -- reserved and unknown event names ----------------------------------------------------------
+
+def presence_names(client):
+    return [person["name"] for person in call(client, "snapshot")["snapshot"]["presence"]["people"]]
+
+
+def test_a_client_cannot_fake_its_own_disconnect_or_connect(app, make, room):
+    """python-socketio hands a client-sent "disconnect"/"connect" event to the same handlers as the
+    real ones: a participant must not be able to vanish from presence or join a second room that way."""
+    workshop, moderator, alice, _ = room
+    other = make.workshop(title="Otro taller")
+    make.join(alice, other)
+    mod, a = connect(app, moderator, workshop), connect(app, alice, workshop)
+    assert presence_names(mod) == [moderator.name, "Alicia Ficticia"]
+
+    for fake in [("disconnect",), ("disconnect", "client disconnect"), ("connect", {}, {"workshop": other.id}),
+                 ("connect", {}, {"workshop": workshop.id})]:
+        ack = a.emit(*fake, callback=True)
+        assert ack["ok"] is False and ack["error"]["code"] == "unknown_event", fake
+        assert ack["error"]["message"]
+
+    assert a.is_connected() and call(a, "time")["ok"]  # still the same, registered socket
+    assert presence_names(mod) == [moderator.name, "Alicia Ficticia"]
+    assert call(a, "snapshot")["snapshot"]["workshop"]["id"] == workshop.id
+    with app.app_context():
+        from lab.attendance.models import Attendance
+        from lab.extensions import db
+        rows = db.session.query(Attendance).filter_by(user_id=alice.id).all()
+        assert [(row.workshop_id, row.left_at) for row in rows] == [(workshop.id, None)]  # one open interval
+
+    a.disconnect()  # the real one still counts
+    assert presence_names(mod) == [moderator.name]
+
+
+def test_an_unknown_event_is_answered_and_changes_nothing(app, room):
+    workshop, moderator, alice, _ = room
+    mod, a = connect(app, moderator, workshop), connect(app, alice, workshop)
+    before = call(mod, "snapshot")["snapshot"]
+    for client in (a, mod):
+        for args in [("idea:publicar", {"text": "x"}), ("timer:explode",), ("message", "hola"), ("json", [1, 2])]:
+            ack = client.emit(*args, callback=True)
+            assert ack == {"ok": False, "error": {"code": "unknown_event", "message": ack["error"]["message"]}}, args
+            assert "no existe" in ack["error"]["message"]
+    after = call(mod, "snapshot")["snapshot"]
+    assert after["seq"] == before["seq"] and after["presence"] == before["presence"]
+    assert a.emit("evento:sin_respuesta", {"n": 1}) is None and a.is_connected()  # no ack asked, none sent
+
+
+# -- timers ------------------------------------------------------------------------------------
+
+def expire_now(app, workshop, kind="prompt"):
+    """Move a running timer's deadline into the past and let the server expire it."""
+    from lab.extensions import db
+    from lab.live.models import Timer
+
+    with app.app_context():
+        timer = db.session.query(Timer).filter_by(workshop_id=workshop.id, kind=kind).one()
+        assert timer.state == "running"
+        timer.deadline = time.time() - 1
+        db.session.commit()
+        assert expire_due() == 1
+
+
+def test_extending_a_prompt_timer_that_ran_out_reopens_the_prompt(app, room):
+    workshop, moderator, alice, _ = room
+    mod, a = connect(app, moderator, workshop), connect(app, alice, workshop)
+    pid = prompt_id(call(mod, "snapshot")["snapshot"])
+    call(mod, "workshop:start")
+    call(mod, "prompt:open", {"prompt_id": pid})
+    expire_now(app, workshop)
+    idea = {"prompt_id": pid, "text": "Tarde", "actor": "Universidad Ficticia", "category": "humanas"}
+    assert call(a, "idea:post", {**idea, "client_id": "tarde-0001"})["error"]["code"] == "prompt_closed"
+    a.get_received()
+
+    ack = call(mod, "timer:extend", {"kind": "prompt"})
+    assert ack["ok"] and ack["timer"]["state"] == "running" and ack["timer"]["prompt_id"] == pid
+    assert 29 < ack["timer"]["deadline"] - time.time() <= 30 and ack["timer"]["duration"] == 90
+    seen = [(u["type"], u["data"].get("is_open", u["data"].get("state"))) for u in updates(a)]
+    assert seen == [("prompt", True), ("timer", "running")]
+    assert call(a, "idea:post", {**idea, "client_id": "tarde-0002"})["ok"]  # people can post again
+
+    expire_now(app, workshop)  # and the extra time runs out like the first
+    assert call(a, "idea:post", {**idea, "client_id": "tarde-0003"})["error"]["code"] == "prompt_closed"
+    assert call(mod, "timer:start", {"kind": "prompt"})["timer"]["state"] == "running"  # starting it again too
+    assert call(a, "idea:post", {**idea, "client_id": "tarde-0004"})["ok"]
+
+
+def test_a_timer_that_ran_out_after_the_workshop_closed_stays_closed(app, room):
+    workshop, moderator, *_ = room
+    mod = connect(app, moderator, workshop)
+    pid = prompt_id(call(mod, "snapshot")["snapshot"])
+    call(mod, "workshop:start")
+    call(mod, "prompt:open", {"prompt_id": pid})
+    expire_now(app, workshop)
+    call(mod, "workshop:close")
+    seq = call(mod, "snapshot")["snapshot"]["seq"]
+    for event in ("timer:extend", "timer:start"):
+        ack = call(mod, event, {"kind": "prompt"})
+        assert ack["ok"] is False and ack["error"]["code"] == "not_live", event
+    snap = call(mod, "snapshot")["snapshot"]
+    assert snap["seq"] == seq and snap["timers"]["prompt"]["state"] == "expired"
+    assert snap["activities"][0]["prompts"][0]["is_open"] is False
+
+
+def test_reset_goes_back_to_the_prompts_own_seconds(app, room):
+    workshop, moderator, *_ = room
+    mod = connect(app, moderator, workshop)
+    pid = prompt_id(call(mod, "snapshot")["snapshot"])
+    call(mod, "workshop:start")
+    call(mod, "prompt:open", {"prompt_id": pid})  # the prompt's countdown: 60 s
+    call(mod, "timer:extend", {"kind": "prompt", "seconds": 30})
+    call(mod, "timer:extend", {"kind": "prompt", "seconds": 45})
+    assert call(mod, "timer:pause", {"kind": "prompt"})["timer"]["duration"] == 135
+    ack = call(mod, "timer:reset", {"kind": "prompt"})
+    assert ack["ok"] and ack["timer"] == {"kind": "prompt", "state": "idle", "duration": 60.0, "deadline": None,
+                                          "remaining": 60.0, "prompt_id": pid, "hand_id": None}
+    started = call(mod, "timer:start", {"kind": "prompt"})["timer"]
+    assert 59 < started["deadline"] - time.time() <= 60
+
+
+# -- first arrivals at the same moment ---------------------------------------------------------
+
+def meet_at_first_insert(app, table, parties=2):
+    """Hold each thread at its first INSERT into `table` until `parties` threads are there: both have
+    already looked for the row and found none, the moment two first arrivals race."""
+    import threading
+
+    from sqlalchemy import event
+
+    from lab.extensions import db
+
+    barrier, held = threading.Barrier(parties, timeout=10), set()
+
+    def hold(_conn, _cursor, statement, *_args):
+        me = threading.get_ident()
+        if statement.startswith(f"INSERT INTO {table}") and me not in held:
+            held.add(me)
+            barrier.wait()
+
+    with app.app_context():
+        event.listen(db.engine, "before_cursor_execute", hold)
+    return lambda: event.remove(db.engine, "before_cursor_execute", hold)
+
+
+def at_once(*actions):
+    """Run the actions in parallel threads; return their results or exceptions, in order."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def attempt(action):
+        try:
+            return action()
+        except Exception as error:  # noqa: BLE001 - the test reports it
+            return error
+
+    with ThreadPoolExecutor(len(actions)) as pool:
+        return list(pool.map(attempt, actions))
+
+
+def test_two_people_entering_a_new_room_at_the_same_moment_both_get_in(app, room):
+    workshop, moderator, alice, bob = room
+    release = meet_at_first_insert(app, "live_states")
+    try:
+        clients = at_once(lambda: connect(app, alice, workshop), lambda: connect(app, bob, workshop))
+    finally:
+        with app.app_context():
+            release()
+    assert [c if isinstance(c, Exception) else c.is_connected() for c in clients] == [True, True]
+    snapshots = [call(c, "snapshot")["snapshot"] for c in clients]
+    assert [s["presence"]["count"] for s in snapshots] == [2, 2] and [s["seq"] for s in snapshots] == [0, 0]
+
+
+def test_two_first_snapshots_at_the_same_moment_both_get_the_timers(app, room):
+    workshop, moderator, alice, bob = room
+    a, b = connect(app, alice, workshop), connect(app, bob, workshop)
+    release = meet_at_first_insert(app, "timers")
+    try:
+        acks = at_once(lambda: call(a, "snapshot"), lambda: call(b, "snapshot"))
+    finally:
+        with app.app_context():
+            release()
+    assert [ack["ok"] for ack in acks] == [True, True], acks
+    assert acks[0]["snapshot"]["timers"] == acks[1]["snapshot"]["timers"]
+    assert acks[0]["snapshot"]["timers"]["prompt"]["state"] == "idle"
+    with app.app_context():
+        from lab.extensions import db
+        from lab.live.models import Timer
+        assert sorted(t.kind for t in db.session.query(Timer).filter_by(workshop_id=workshop.id)) == ["prompt",
+                                                                                                     "speaking"]
+
+
+# -- moderators the lab team removes -----------------------------------------------------------
+
+def set_moderators(app, workshop, *people):
+    """What the lab team's workshop page does when it assigns or removes moderators."""
+    from lab.extensions import db
+    from lab.workshops import service
+    from lab.workshops.models import Workshop
+
+    with app.app_context():
+        current = db.session.get(Workshop, workshop.id)
+        for person in list(current.moderators):
+            service.remove_moderator(current, person.id)
+        for person in people:
+            service.add_moderator(current, person.email)
+
+
+def test_a_moderator_removed_from_the_workshop_loses_the_controls_at_once(app, make, room):
+    workshop, moderator, alice, _ = room
+    colleague = make.user(role="moderator", name="Colega Ficticia")
+    lab = make.user(role="lab", name="Equipo Ficticio")
+    set_moderators(app, workshop, moderator, colleague)
+    mod, other, team, a = (connect(app, person, workshop) for person in (moderator, colleague, lab, alice))
+    pid = prompt_id(call(mod, "snapshot")["snapshot"])
+    assert call(mod, "workshop:start")["ok"]
+
+    set_moderators(app, workshop, colleague)  # the lab team takes her off this workshop
+    seq = call(other, "snapshot")["snapshot"]["seq"]
+    for event, payload in [("prompt:open", {"prompt_id": pid}), ("workshop:close", None), ("agenda:next", None),
+                           ("timer:start", {"kind": "prompt"}), ("hand:give_floor", {"hand_id": 1})]:
+        ack = call(mod, event, payload)
+        assert ack["ok"] is False and ack["error"]["code"] == "forbidden", (event, ack)
+        assert "Ya no moderas" in ack["error"]["message"]
+    assert call(other, "snapshot")["snapshot"]["seq"] == seq  # nothing happened
+    assert call(mod, "time")["ok"]  # the socket itself is still there until the next sweep
+
+    assert call(other, "prompt:open", {"prompt_id": pid})["ok"]  # the remaining moderator keeps them
+    assert call(team, "agenda:next")["ok"]  # and so does the lab team, assigned or not
+    assert call(a, "agenda:next")["error"]["code"] == "forbidden"
+
+    set_moderators(app, workshop, colleague, moderator)  # given back: they work again without reconnecting
+    assert call(mod, "agenda:next")["ok"]
+
+
+def test_the_sweep_disconnects_a_removed_moderator_so_they_rejoin_with_their_new_role(app, make, room):
+    from lab.live.sessions import drop_stale_connections
+
+    workshop, moderator, alice, _ = room
+    mod, a = connect(app, moderator, workshop), connect(app, alice, workshop)
+    set_moderators(app, workshop)
+    with app.app_context():
+        drop_stale_connections()
+    assert not mod.is_connected() and a.is_connected()
+    assert not connect(app, moderator, workshop).is_connected()  # no longer a member of this room
+    make.join(moderator, workshop)
+    again = connect(app, moderator, workshop)
+    assert call(again, "snapshot")["snapshot"]["me"]["role"] == "participant"

@@ -1,8 +1,6 @@
-"""Moderator events that drive the room: workshop status, agenda position, prompts and timers."""
-from typing import Literal
-
+"""Moderator events that drive the room: workshop status, agenda position and prompts (the timer
+events are in timer_events)."""
 from flask_babel import gettext as _
-from pydantic import Field
 
 from ..extensions import db
 from ..types import utcnow
@@ -24,14 +22,6 @@ class PromptRef(Payload):
 class PromptOpen(Payload):
     prompt_id: int
     start_timer: bool = True
-
-
-class TimerAction(Payload):
-    kind: Literal["prompt", "speaking"] = "prompt"
-
-
-class TimerExtend(TimerAction):
-    seconds: int = Field(default=timers.EXTEND_SECONDS, ge=5, le=600)
 
 
 class AutoClose(Payload):
@@ -196,27 +186,3 @@ def set_auto_close(conn, data):
     state.auto_close = data.enabled
     _publish_live(conn, state)
     return {"live": live_view(state)}
-
-
-# -- timers ----------------------------------------------------------------------------------
-
-def _timer_event(name, operation, schema=TimerAction):
-    @live_event(name, schema, moderator=True)
-    def handle(conn, data):
-        timer = timers.get_timer(conn.workshop_id, data.kind, lock=True)
-        if timer.kind == "prompt" and timer.prompt_id is None and name == "timer:start":
-            raise Conflict(_("Abre una pregunta antes de iniciar su cronómetro."), code="no_prompt")
-        operation(timer, data)
-        publish(conn.workshop_id, "timer", timers.view(timer))
-        return {"timer": timers.view(timer)}
-
-    handle.__name__ = name.replace(":", "_")
-    return handle
-
-
-_timer_event("timer:start", lambda timer, data: timers.start(timer))
-_timer_event("timer:pause", lambda timer, data: timers.pause(timer))
-_timer_event("timer:resume", lambda timer, data: timers.resume(timer))
-_timer_event("timer:extend", lambda timer, data: timers.extend(timer, data.seconds), TimerExtend)
-_timer_event("timer:reset", lambda timer, data: timers.reset(timer))
-_timer_event("timer:stop", lambda timer, data: timers.stop(timer))

@@ -54,8 +54,10 @@ def _tick(heartbeat_every, heartbeat_due):
 
     expire_due()
     if heartbeat_due:
+        # Before the upkeep transaction, not in it: each disconnect runs its handler's own transaction.
+        drop_stale_connections()
+
         def upkeep():
-            drop_stale_connections()
             attendance.heartbeat(list(CONNECTIONS))
             for workshop_id in attendance.close_stale(3 * heartbeat_every):
                 presence.announce(workshop_id)

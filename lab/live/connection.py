@@ -1,4 +1,5 @@
-"""Joining and leaving the room: connect (authorised), snapshot, clock sync, disconnect."""
+"""Joining and leaving the room: connect (authorised), snapshot, clock sync, disconnect, and the
+answer to event names the server does not know."""
 import logging
 import time
 
@@ -13,6 +14,7 @@ from ..security import room_role
 from ..workshops.models import Workshop
 from . import presence
 from .background import ensure_background_work
+from .errors import LiveError
 from .protocol import CONNECTIONS, Connection, Empty, live_event, room, run_in_transaction, user_room
 from .state import live_state, snapshot
 
@@ -30,8 +32,20 @@ def refuse(code, message):
     raise ConnectionRefusedError(str(message), {"code": code})
 
 
+def unknown_event():
+    return LiveError(_("Esta acción no existe en el taller. Recarga la página e inténtalo de nuevo."),
+                     code="unknown_event").as_ack()
+
+
+# python-socketio hands an event a client names "connect" or "disconnect" to the same handlers as
+# the real connection and disconnection. A real connect runs before the socket is registered, and a
+# real disconnect after python-socketio marked the socket as leaving; anything else is a client
+# pretending, answered like any unknown event so it cannot touch presence or attendance.
+
 @socketio.on("connect")
 def on_connect(auth=None):
+    if request.sid in CONNECTIONS:
+        return unknown_event()
     try:
         if not current_user.is_authenticated:
             refuse("unauthenticated", _("Inicia sesión o únete con el código del taller para entrar."))
@@ -61,6 +75,8 @@ def _enter(conn, user):
 
 @socketio.on("disconnect")
 def on_disconnect(*_reason):
+    if socketio.server.manager.is_connected(request.sid, "/"):
+        return unknown_event()
     conn = CONNECTIONS.pop(request.sid, None)
     if conn is None:
         return
@@ -90,3 +106,9 @@ def send_snapshot(conn, _data):
 def server_time(conn, _data):
     """Clock sync: the client halves the round trip to estimate its offset from the server."""
     return {"server_time": time.time()}
+
+
+@socketio.on("*")
+def on_unknown_event(_event, *_args):
+    """Every event name without a handler: an ack, so the client's callback does not wait forever."""
+    return unknown_event()

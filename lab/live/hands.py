@@ -4,6 +4,8 @@ A hand is "raised" (in the queue), "speaking" (has the floor), then "done"; or "
 before getting the floor. Events that move the floor lock the speaking timer row first, as the
 timer events do, so concurrent moderators take turns in the same order everywhere.
 """
+from datetime import datetime, timezone
+
 from flask_babel import gettext as _
 from sqlalchemy import select
 
@@ -152,6 +154,31 @@ def dismiss(conn, hand_id):
         raise Conflict(_("Esa persona ya no tiene la mano levantada."), code="hand_not_raised")
     hand.state, hand.ended_at = "lowered", utcnow()
     return {"hands": _publish(conn.workshop_id)}
+
+
+def end_turn_on_expiry(timer, deadline):
+    """The speaking time ran out: the turn ends at the deadline (its speaking time stops there, even
+    when a restarted server notices late) and everyone sees the floor free."""
+    hand = db.session.get(Hand, timer.hand_id) if timer.hand_id else None
+    if hand is not None and hand.state == "speaking":
+        hand.state, hand.ended_at = "done", datetime.fromtimestamp(deadline, timezone.utc)
+        _publish(timer.workshop_id)
+
+
+def resume_turn(workshop_id, timer):
+    """The moderator gives more time after the speaking time ran out: the same person speaks again,
+    as a new turn so the gap between the two is not counted as speaking time."""
+    ended = db.session.get(Hand, timer.hand_id) if timer.hand_id else None
+    if ended is None or ended.user_id is None or _speaker(workshop_id) is not None:
+        return  # nobody to give the floor back to, or someone else already has it: only the clock runs
+    hand = _active_hand(workshop_id, ended.user_id)  # raised again meanwhile: that hand takes the floor
+    if hand is None:
+        hand = Hand(workshop_id=workshop_id, user_id=ended.user_id, raised_at=ended.raised_at)
+        db.session.add(hand)
+    hand.state, hand.floor_at, hand.ended_at = "speaking", utcnow(), None
+    db.session.flush()
+    timer.hand_id = hand.id
+    _publish(workshop_id)
 
 
 def close_hands(workshop_id):

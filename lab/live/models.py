@@ -1,6 +1,20 @@
 """Live state of a running workshop, kept in the database so a restart resumes it."""
+from sqlalchemy.dialects import postgresql, sqlite
+
 from ..extensions import db
 from ..types import UTCDateTime, utcnow
+
+
+def insert_if_missing(model, **values):
+    """Insert a row unless one with the same key exists, without failing the transaction.
+
+    The live rows are created by whoever needs them first; two people entering a new room at the
+    same moment both find none and both insert. ON CONFLICT DO NOTHING lets the second wait for the
+    first and then keep its row, where a plain INSERT would abort that person's connection.
+    """
+    dialect = db.session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    db.session.execute(insert(model).values(**values).on_conflict_do_nothing())
 
 
 class LiveState(db.Model):

@@ -17,7 +17,7 @@ from functools import cache, wraps
 from flask import g, request
 from flask_babel import gettext as _
 from pydantic import BaseModel, ConfigDict, ValidationError
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import and_, bindparam, exists, or_, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
 from ..extensions import db, socketio
@@ -144,7 +144,7 @@ def live_event(name, schema=Empty, moderator=False, lock=True):
         @wraps(handler)
         def on_event(payload=None, *extra):
             try:
-                conn = current_connection()
+                conn = current_connection(moderator)
                 if moderator and not conn.is_moderator:
                     raise Forbidden()
                 if extra:
@@ -179,10 +179,17 @@ class _Statements:
 
     def __init__(self):
         from ..accounts.models import User
+        from ..workshops.models import workshop_moderators as assigned
         from .models import LiveState
 
         users, states = User.__table__, LiveState.__table__
         self.session_token = select(users.c.session_token).where(users.c.id == bindparam("user_id"))
+        # The session check of a moderator event also re-reads the right to moderate, as
+        # security.can_moderate decides it: the lab team, or a moderator assigned to this workshop.
+        # Two primary-key lookups in one round trip.
+        may_moderate = or_(users.c.role == "lab", and_(users.c.role == "moderator", exists().where(
+            assigned.c.workshop_id == bindparam("workshop_id"), assigned.c.user_id == users.c.id)))
+        self.moderator_check = select(users.c.session_token, may_moderate).where(users.c.id == bindparam("user_id"))
         self.next_seq = (update(states).where(states.c.workshop_id == bindparam("live_workshop_id"))
                          .values(seq=states.c.seq + 1).returning(states.c.seq))
 
@@ -192,15 +199,26 @@ def _statements():
     return _Statements()
 
 
-def current_connection():
+def current_connection(moderator_event=False):
+    """The caller's connection, if its session still stands. For a moderator event sent by a
+    moderator, also whether they still moderate this workshop: the role is fixed at connect, but the
+    lab team may take them off the workshop at any time."""
     conn = CONNECTIONS.get(request.sid)
     if conn is None:
         raise LiveError(_("No estás conectado a un taller. Vuelve a entrar."), code="not_joined")
-    token = db.session.execute(_statements().session_token, {"user_id": conn.user_id}).scalar()
+    if moderator_event and conn.is_moderator:
+        row = db.session.execute(_statements().moderator_check,
+                                 {"user_id": conn.user_id, "workshop_id": conn.workshop_id}).first()
+        token, may_moderate = row if row is not None else (None, False)
+    else:
+        token = db.session.execute(_statements().session_token, {"user_id": conn.user_id}).scalar()
+        may_moderate = conn.is_moderator
     if token != conn.session_token:
         # Logged out (or account deleted) since this socket connected.
         socketio.server.disconnect(request.sid, namespace="/")
         raise LiveError(_("Tu sesión terminó. Vuelve a iniciar sesión."), code="session_ended")
+    if conn.is_moderator and not may_moderate:
+        raise Forbidden(_("Ya no moderas este taller. El equipo del laboratorio te retiró de sus moderadores."))
     return conn
 
 

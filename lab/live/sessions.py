@@ -4,7 +4,8 @@ The Flask session a socket carries is a snapshot taken at connect, so a logout o
 the sockets too. When a user's session token changes or the user is deleted, once the change is
 committed: sockets of that user served by this process are disconnected, and every socket of that
 user (any process, through the message queue) is told `session_ended`. Sockets in other processes
-are also refused at their next event and dropped by their process's periodic check.
+are also refused at their next event and dropped by their process's periodic check, which also drops
+the sockets of moderators the lab team took off a workshop.
 """
 from flask import g, has_app_context
 from sqlalchemy import event, select
@@ -13,6 +14,7 @@ from sqlalchemy.orm.attributes import NO_VALUE
 
 from ..accounts.models import User
 from ..extensions import db, socketio
+from ..workshops.models import workshop_moderators
 from .protocol import CONNECTIONS, user_room
 
 _KEY = "cocrea_ended_users"
@@ -50,13 +52,21 @@ def end_user_sockets(user_id):
 
 
 def drop_stale_connections():
-    """Disconnect this process's sockets whose account session ended elsewhere."""
-    if not CONNECTIONS:
+    """Disconnect this process's sockets whose account session ended elsewhere, and moderators' sockets
+    whose workshop no longer counts them as moderators: they stop receiving the moderators' views, and
+    reconnecting gives them the role they have now (or refuses them)."""
+    connections = list(CONNECTIONS.items())
+    if not connections:
         return
-    tokens = dict(db.session.execute(select(User.id, User.session_token)
-                                     .where(User.id.in_({c.user_id for c in CONNECTIONS.values()}))).all())
-    for sid, conn in list(CONNECTIONS.items()):
-        if tokens.get(conn.user_id) != conn.session_token:
+    accounts = {user_id: (token, role) for user_id, token, role in db.session.execute(
+        select(User.id, User.session_token, User.role).where(User.id.in_({c.user_id for _, c in connections})))}
+    assigned = {tuple(pair) for pair in db.session.execute(
+        select(workshop_moderators.c.workshop_id, workshop_moderators.c.user_id)
+        .where(workshop_moderators.c.user_id.in_({c.user_id for _, c in connections if c.is_moderator})))}
+    for sid, conn in connections:
+        token, role = accounts.get(conn.user_id, (None, None))
+        still_moderates = role == "lab" or (role == "moderator" and (conn.workshop_id, conn.user_id) in assigned)
+        if token != conn.session_token or (conn.is_moderator and not still_moderates):
             socketio.server.disconnect(sid, namespace="/")
 
 

@@ -6,16 +6,15 @@ from sqlalchemy import select
 from ..extensions import db
 from ..workshops.models import Activity, Prompt, Workshop
 from . import timers
-from .models import LiveState
+from .models import LiveState, insert_if_missing
 
 
 def live_state(workshop_id):
-    """The workshop's live row, created on first use."""
+    """The workshop's live row, created on first use (safely when two first arrivals race)."""
     state = db.session.get(LiveState, workshop_id)
     if state is None:
-        state = LiveState(workshop_id=workshop_id, seq=0)
-        db.session.add(state)
-        db.session.flush()
+        insert_if_missing(LiveState, workshop_id=workshop_id, seq=0, auto_close=True)
+        state = db.session.get(LiveState, workshop_id)
     return state
 
 

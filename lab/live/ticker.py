@@ -1,4 +1,5 @@
-"""Timer expiry: closes a prompt when its countdown runs out, once, whichever process sees it first."""
+"""Timer expiry, once, whichever process sees it first: the prompt's countdown closes the prompt (with
+auto-close on); the speaking countdown ends the turn."""
 from ..extensions import db
 from . import timers
 from .models import Timer
@@ -20,6 +21,7 @@ def _expire(timer_id):
 
     workshop_id = db.session.query(Timer.workshop_id).filter_by(id=timer_id).scalar()
     lock_room(workshop_id)  # the room first, as every event does
+    deadline = db.session.query(Timer.deadline).filter_by(id=timer_id).scalar()  # claiming clears it
     if not timers.claim_expired(timer_id):
         return False  # another process (or an earlier tick) got there first
     timer = db.session.get(Timer, timer_id)
@@ -27,6 +29,10 @@ def _expire(timer_id):
     publish(timer.workshop_id, "timer", timers.view(timer))
     if timer.kind == "prompt" and timer.prompt_id and live_state(timer.workshop_id).auto_close:
         close_prompt_on_expiry(timer)
+    elif timer.kind == "speaking":
+        from .hands import end_turn_on_expiry
+
+        end_turn_on_expiry(timer, deadline)
     return True
 
 

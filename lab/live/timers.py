@@ -11,19 +11,22 @@ from sqlalchemy import select, update
 
 from ..extensions import db
 from .errors import Conflict
-from .models import Timer
+from .models import Timer, insert_if_missing
 
 EXTEND_SECONDS = 30
+DEFAULT_SECONDS = 60.0  # a timer nobody has armed yet, and the speaking turn
 
 
 def get_timer(workshop_id, kind, lock=False):
-    """The workshop's timer of this kind, created idle on first use."""
+    """The workshop's timer of this kind, created idle on first use (safely when two first readers race)."""
     query = select(Timer).filter_by(workshop_id=workshop_id, kind=kind)
-    timer = db.session.scalars(query.with_for_update() if lock else query).first()
+    if lock:
+        query = query.with_for_update()
+    timer = db.session.scalars(query).first()
     if timer is None:
-        timer = Timer(workshop_id=workshop_id, kind=kind, state="idle", duration=60.0, remaining=60.0)
-        db.session.add(timer)
-        db.session.flush()
+        insert_if_missing(Timer, workshop_id=workshop_id, kind=kind, state="idle", duration=DEFAULT_SECONDS,
+                          remaining=DEFAULT_SECONDS)
+        timer = db.session.scalars(query).one()
     return timer
 
 
@@ -75,19 +78,21 @@ def resume(timer, now=None):
     start(timer, now)
 
 
-def extend(timer, seconds=EXTEND_SECONDS):
-    """Add time; an expired countdown comes back to life paused with the extra seconds."""
+def extend(timer, seconds=EXTEND_SECONDS, now=None):
+    """Add time; an expired countdown runs again at once with the extra seconds."""
     timer.duration += seconds
     if timer.state == "running":
         timer.deadline += seconds
     elif timer.state == "expired":
-        timer.state, timer.remaining = "paused", float(seconds)
+        timer.remaining = float(seconds)
+        timer.deadline, timer.state = (now or time.time()) + seconds, "running"
     else:
         timer.remaining += seconds
 
 
-def reset(timer, seconds=None):
-    arm(timer, seconds or timer.duration, timer.prompt_id, timer.hand_id)
+def reset(timer, seconds):
+    """Idle at `seconds` (the configured length), for the same prompt or turn."""
+    arm(timer, seconds, timer.prompt_id, timer.hand_id)
 
 
 def stop(timer):

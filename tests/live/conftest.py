@@ -10,6 +10,7 @@ from lab.workshops.models import Prompt
 from .. import factories
 from .support import SECRET_KEY, LiveClient, Server, migrate
 
+# "long" must outlast a server restart; the restart test sets it to what this machine needs.
 PROMPT_SECONDS = {"short": 3, "long": 30, "normal": 600}
 
 

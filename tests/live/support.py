@@ -57,14 +57,17 @@ class Server:
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process = None
+        self.start_seconds = None  # how long the last start took, until the server answered
 
     def start(self):
+        began = time.monotonic()
         with open(self.log_path, "ab") as log:
             self.process = subprocess.Popen(
                 [str(PYTHON), "wsgi.py", "--port", str(self.port)], cwd=ROOT,
                 env=server_environment(self.database_url), stdin=subprocess.DEVNULL, stdout=log,
                 stderr=subprocess.STDOUT)
         self.wait_healthy()
+        self.start_seconds = time.monotonic() - began
         return self
 
     def wait_healthy(self, timeout=START_TIMEOUT):

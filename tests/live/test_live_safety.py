@@ -6,6 +6,7 @@ import urllib.request
 import pytest
 from sqlalchemy import func, select
 
+from lab.attendance.models import Attendance
 from lab.board.models import Idea
 from lab.extensions import db
 from lab.live.models import AuditEntry
@@ -102,6 +103,26 @@ def test_participant_cannot_perform_moderator_actions(room, join, seed_app):
     assert count(seed_app, AuditEntry) == audited
 
 
+def test_a_client_naming_an_event_connect_or_disconnect_changes_nothing(room, join, seed_app):
+    """Over a real connection python-socketio passes such events to the connection handlers; the
+    server must tell them from the real ones, and answer every unknown name instead of staying silent."""
+    moderator, alicia = join("moderator"), join("alicia")
+    moderator.wait_for(lambda event, data: event == "presence" and data["count"] == 2, what="presence of two")
+    fakes = [("disconnect", None), ("disconnect", "io client disconnect"), ("connect", {"workshop": room.workshop_id}),
+             ("connect", {"workshop": room.other_workshop_id}), ("taller:hackear", {"x": 1}),
+             ("idea:publish", {"text": "casi"})]
+    for event, payload in fakes:
+        ack = alicia.call(event, payload)
+        assert ack["ok"] is False and ack["error"]["code"] == "unknown_event" and ack["error"]["message"], (event, ack)
+    assert alicia.connected and alicia.call("time")["ok"]
+    assert moderator.call("snapshot")["snapshot"]["presence"]["count"] == 2
+    assert [data["count"] for event, data in moderator.received if event == "presence"][-1] == 2
+    assert count(seed_app, Attendance, Attendance.user_id == room.user_ids["alicia"]) == 1
+
+    alicia.close()  # leaving for real still counts
+    moderator.wait_for(lambda event, data: event == "presence" and data["count"] == 1, what="presence of one")
+
+
 def test_refused_connections_say_why(room, server):
     cases = [
         (None, room.workshop_id, "unauthenticated"),
@@ -153,7 +174,7 @@ def test_flood_of_malformed_events_leaves_the_server_serving(room, server, join,
             assert ack["ok"] is False and ack["error"]["code"] in ("invalid", "forbidden", "not_found"), (event, ack)
             assert ack["error"]["message"]
 
-    for n in range(100):  # events nobody handles, and extra arguments, without acks
+    for n in range(100):  # events nobody handles, with no ack asked for (so none is sent)
         bruno.emit(f"evento:desconocido:{n}", {"n": n})
     bruno.emit("idea:post", "x" * (70 * 1024))  # over the 64 KiB buffer: the server drops this socket
     bruno.wait_disconnected()
