@@ -5,6 +5,8 @@ from playwright.sync_api import expect
 
 from .helpers import LIVE_WAIT, note, wait_connected, write_idea
 
+pytestmark = pytest.mark.browser
+
 NOTES = 320
 # fill_board cycles through six sample ideas: "Semilleros…" (humanas) is every sixth, the two
 # technological ones are the 2nd and 6th of each cycle, and every 4th note is in "Academia".
