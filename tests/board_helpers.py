@@ -3,6 +3,7 @@ import itertools
 from dataclasses import dataclass
 
 import pytest
+from sqlalchemy import event
 
 from lab.extensions import db
 
@@ -68,6 +69,30 @@ def of_type(client, kind):
 
 def events(client, name):
     return [m["args"][0] for m in client.get_received() if m["name"] == name]
+
+
+def without_author_id(view):
+    """An idea as participants see it: the author's name, not their id."""
+    return {key: value for key, value in view.items() if key != "author_id"}
+
+
+class Statements:
+    """The SQL statements the app sends to the database while the block runs (the commit aside)."""
+
+    def __init__(self, app):
+        with app.app_context():
+            self.engine = db.engine
+        self.sent = []
+
+    def _record(self, _conn, _cursor, statement, *_rest):
+        self.sent.append(" ".join(statement.split()))
+
+    def __enter__(self):
+        event.listen(self.engine, "before_cursor_execute", self._record)
+        return self.sent
+
+    def __exit__(self, *_exc):
+        event.remove(self.engine, "before_cursor_execute", self._record)
 
 
 def prompt_ids(app, workshop):

@@ -1,10 +1,14 @@
 """The idea board over the socket: posting, idempotent retries, limits, visibility and moderation."""
+import json
+
+from lab.accounts.models import User
 from lab.board import service
 from lab.board.models import Cluster, Idea
 from lab.extensions import db
 from lab.live.models import AuditEntry
 
-from .board_helpers import Room, events, live, new_client_id, of_type, prompt_ids  # noqa: F401
+from .board_helpers import (Room, Statements, events, live, new_client_id, of_type, prompt_ids,  # noqa: F401
+                            without_author_id)
 from .live_helpers import call, connect, updates
 
 
@@ -22,10 +26,40 @@ def test_posted_idea_appears_live_for_everyone(live: Room):
     idea = ack["idea"]
     assert idea["text"] == "Laboratorios de la universidad" and idea["author_name"] == "Alicia Ficticia"
     assert idea["color"] == "verde" and idea["actor"] == "Universidad Ficticia" and idea["category"] == "fisicas"
-    for client in (live.b, live.mod):
-        assert of_type(client, "idea") == [idea]
+    assert of_type(live.mod, "idea") == [idea]
+    assert of_type(live.b, "idea") == [without_author_id(idea)]
     assert live.count(Idea, id=idea["id"]) == 1  # stored before the ack
     assert [i["id"] for i in live.snapshot(live.b)["ideas"]] == [idea["id"]]
+
+
+def test_posting_an_idea_takes_six_statements(live: Room):
+    """The hot path of a workshop, which every participant waits for: session check, room lock,
+    client-id check, prompt with workshop status and author's name, insert, sequence bump."""
+    live.post(live.a, "Calienta las cachés")
+    with Statements(live.app) as sent:
+        ack = live.post(live.a, "Una idea más")
+    assert ack["ok"] and ack["duplicate"] is False and of_type(live.b, "idea")[-1]["text"] == "Una idea más"
+    assert len(sent) <= 6, "\n".join(sent)
+    assert [s.split(" (")[0] for s in sent if s.startswith("INSERT")] == ["INSERT INTO ideas"]
+
+
+def test_a_rate_limited_post_locks_nothing(live: Room):
+    live.app.config["POST_RATE"] = (1, 60)
+    first = live.post(live.a, client_id="inunda-00001")
+    with Statements(live.app) as sent:
+        assert error(live.post(live.a)) == "rate_limited"
+        again = live.post(live.a, client_id="inunda-00001")  # a retry of a stored idea is answered still
+    assert again["ok"] and again["duplicate"] is True and again["idea"] == first["idea"]
+    assert not any(s.startswith(("UPDATE", "INSERT")) for s in sent), sent
+
+
+def test_new_idea_shows_the_authors_current_name(live: Room):
+    with live.app.app_context():
+        db.session.get(User, live.alice.id).name = "Alicia Renombrada"
+        db.session.commit()
+    idea = live.post(live.a, "Con el nombre de hoy")["idea"]
+    assert idea["author_name"] == "Alicia Renombrada"
+    assert of_type(live.b, "idea")[0]["author_name"] == "Alicia Renombrada"
 
 
 def test_text_is_kept_as_plain_text(live: Room):
@@ -71,7 +105,7 @@ def test_concurrent_post_of_the_same_client_id_returns_the_winner(live: Room, mo
     assert len(calls) == 2  # the insert failed on the unique key and the stored idea was read back
     assert live.count(Idea, client_id="carrera-0001") == 1
     assert updates(live.b) == []
-    assert live.post(live.a, "Y la siguiente sí entra")["ok"]  # the session is healthy after the savepoint
+    assert live.post(live.a, "Y la siguiente sí entra")["ok"]  # the session is healthy after the rollback
 
 
 def test_posting_needs_an_open_prompt_of_this_live_workshop(live: Room, make):
@@ -226,6 +260,24 @@ def test_participant_gets_forbidden_for_every_moderator_event(live: Room):
 
 # -- visibility ----------------------------------------------------------------------------------
 
+def test_participants_see_the_authors_name_but_never_their_id(live: Room):
+    idea = live.post(live.a, "De Alicia", client_id="privada-0001")["idea"]
+    assert idea["author_id"] == live.alice.id and idea["client_id"] == "privada-0001"  # the author's ack
+    assert of_type(live.mod, "idea") == [idea]  # moderators: everything
+    received = live.b.get_received()
+    [seen] = [m["args"][0]["data"] for m in received if m["name"] == "update" and m["args"][0]["type"] == "idea"]
+    assert seen["author_name"] == "Alicia Ficticia" and seen["client_id"] == "privada-0001"
+    assert "author_id" not in seen and seen == without_author_id(idea)
+    [own] = of_type(live.a, "idea")  # the poster's own socket is in the same participants' room
+    assert "author_id" not in own and own["client_id"] == "privada-0001"
+    assert live.snapshot(live.a)["ideas"] == [idea]  # the snapshot tells the author which are theirs
+    assert live.snapshot(live.b)["ideas"] == [without_author_id(idea)]
+    assert live.snapshot(live.mod)["ideas"] == [idea]
+    said = json.dumps([live.snapshot(live.b), received])
+    assert live.alice.email not in said and live.moderator.email not in said
+
+
+
 def test_hidden_until_reveal_shows_only_own_ideas_then_reveals(live: Room):
     live.set_prompt(reveal_mode="hidden")
     mine = live.post(live.a, "Secreta de Alicia")["idea"]
@@ -239,8 +291,9 @@ def test_hidden_until_reveal_shows_only_own_ideas_then_reveals(live: Room):
     ack = call(live.mod, "prompt:reveal", {"prompt_id": live.prompt_id})
     assert ack["ok"] and ack["prompt"]["revealed"] is True
     [revealed] = of_type(live.b, "prompt.revealed")
-    assert revealed["ideas"] == [mine] and revealed["prompt"]["revealed"] is True
-    assert live.snapshot(live.b)["ideas"] == [mine]
+    assert revealed["ideas"] == [without_author_id(mine)] and revealed["prompt"]["revealed"] is True
+    assert of_type(live.mod, "prompt.revealed")[0]["ideas"] == [mine]
+    assert live.snapshot(live.b)["ideas"] == [without_author_id(mine)]
     assert live.post(live.b, "Después de revelar")["ok"]
     assert of_type(live.a, "idea")[0]["text"] == "Después de revelar"  # new ideas now arrive in full
 
@@ -277,7 +330,8 @@ def test_merge_folds_duplicates_into_the_target(live: Room):
     ack = call(live.mod, "idea:merge", {"target_id": target, "idea_ids": [dup1, dup2]})
     assert ack["ok"] and ack["idea"]["merged"] == [dup1, dup2] and ack["idea"]["merged_count"] == 2
     [merged] = of_type(live.a, "ideas.merged")
-    assert merged["merged_ids"] == [dup1, dup2] and merged["target"]["id"] == target
+    assert merged["merged_ids"] == [dup1, dup2] and merged["target"] == without_author_id(ack["idea"])
+    assert of_type(live.mod, "ideas.merged")[0]["target"] == ack["idea"]
     ideas = live.snapshot(live.b)["ideas"]
     assert [i["id"] for i in ideas] == [target] and ideas[0]["merged_count"] == 2
 

@@ -8,8 +8,8 @@ from ..live.locks import lock_room
 from ..live.protocol import publish
 from ..live.state import prompt_view
 from .models import Cluster, Idea
-from .service import (cluster_view, find_cluster, find_idea, find_prompt, idea_fields, idea_view, public_view,
-                      publish_idea)
+from .service import (cluster_view, find_cluster, find_idea, find_prompt, idea_fields, idea_view, participant_view,
+                      public_view, publish_idea)
 
 
 def hide_idea(conn, data):
@@ -136,7 +136,7 @@ def reveal_prompt(conn, data):
         ideas = db.session.scalars(select(Idea).where(Idea.prompt_id == prompt.id, Idea.merged_into_id.is_(None))
                                    .order_by(Idea.id)).all()
         full = [idea_view(idea) for idea in ideas]
-        public = [view for idea, view in zip(ideas, full) if not idea.hidden]
+        public = [participant_view(view) for idea, view in zip(ideas, full) if not idea.hidden]
         publish(conn.workshop_id, "prompt.revealed", {"prompt": prompt_view(prompt), "ideas": public},
                 {"prompt": prompt_view(prompt), "ideas": full})
     return {"prompt": prompt_view(prompt)}

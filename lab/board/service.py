@@ -1,18 +1,23 @@
 """The board as each person may see it, and what participants do on it: post, edit, delete ideas.
 
 Visibility, in one place:
-- moderators see every idea in full;
-- an author always sees their own ideas in full (a moderator-hidden one marked `hidden`);
+- moderators see every idea in full, with its author's id;
+- participants see the author's display name ("Por <name>") but never another person's id: their
+  view is the full one without `author_id`. Their own ideas reach them in full (acks, snapshot),
+  which is how a client tells its own ideas apart;
 - while a prompt hides its ideas until reveal, others get `{id, prompt_id, redacted: true}`;
 - a moderator-hidden idea reaches others as `{id, prompt_id, hidden: true, removed: true}` and is
   left out of their snapshot;
 - an idea merged into another is not shown on its own: its target lists it in `merged`.
+Every non-redacted view carries the idea's `client_id`, so the poster can match the broadcast that
+usually arrives before its ack with the copy it is still sending.
 """
 import math
 from collections import defaultdict
+from functools import cache
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 
 from ..accounts.models import User
@@ -44,6 +49,7 @@ def idea_view(idea, merged=None, author=None):
     merged = merged_ids(idea.id) if merged is None else merged
     return {
         "id": idea.id,
+        "client_id": idea.client_id,
         "prompt_id": idea.prompt_id,
         "text": idea.text,
         "actor": idea.actor_name,
@@ -59,23 +65,28 @@ def idea_view(idea, merged=None, author=None):
     }
 
 
+def participant_view(full):
+    """A visible idea as participants see it: the author's name, not their id."""
+    return {key: value for key, value in full.items() if key != "author_id"}
+
+
 def public_view(idea, prompt, full):
-    """What participants' screens receive about an idea (they cannot tell whose it is)."""
+    """What participants' screens receive about someone's idea (the same message for all of them)."""
     if idea.hidden:
         return {"id": idea.id, "prompt_id": idea.prompt_id, "hidden": True, "removed": True}
     if prompt.ideas_hidden:
         return {"id": idea.id, "prompt_id": idea.prompt_id, "redacted": True}
-    return full
+    return participant_view(full)
 
 
 def cluster_view(cluster):
     return {"id": cluster.id, "prompt_id": cluster.prompt_id, "name": cluster.name}
 
 
-def publish_idea(idea, prompt=None):
+def publish_idea(idea, prompt=None, full=None):
     """Broadcast an idea's current state to both audiences; returns the full view."""
     prompt = prompt or db.session.get(Prompt, idea.prompt_id)
-    full = idea_view(idea)
+    full = idea_view(idea) if full is None else full
     publish(idea.workshop_id, "idea", public_view(idea, prompt, full), full)
     return full
 
@@ -129,14 +140,32 @@ def find_cluster(conn, cluster_id):
     return cluster
 
 
+@cache
+def _post_statements():
+    """The reads of every idea posted, built once (bindparams): only the values change per post."""
+    by_client_id = select(Idea).where(Idea.workshop_id == bindparam("workshop_id"),
+                                      Idea.client_id == bindparam("client_id"))
+    # The prompt, its workshop's status (a column, not the Workshop with its moderators) and the
+    # name the idea view shows, in one statement.
+    open_prompt = (select(Prompt, Workshop.status, User.name)
+                   .join(Workshop, Workshop.id == Prompt.workshop_id)
+                   .outerjoin(User, User.id == bindparam("user_id"))
+                   .where(Prompt.id == bindparam("prompt_id"), Prompt.workshop_id == bindparam("workshop_id")))
+    return by_client_id, open_prompt
+
+
 def open_prompt(conn, prompt_id):
-    """A prompt of this workshop that takes ideas now."""
-    prompt = find_prompt(conn, prompt_id)
-    if db.session.get(Workshop, conn.workshop_id).status != "live":
+    """A prompt of this workshop that takes ideas now, and the caller's current name."""
+    row = db.session.execute(_post_statements()[1], {"prompt_id": prompt_id, "workshop_id": conn.workshop_id,
+                                                      "user_id": conn.user_id}).first()
+    if row is None:
+        raise NotFound(_("Esa pregunta no es de este taller."))
+    prompt, status, name = row
+    if status != "live":
         raise Conflict(_("El taller no está en vivo."), code="not_live")
     if not prompt.is_open:
         raise Conflict(_("Esta pregunta ya no recibe ideas."), code="prompt_closed")
-    return prompt
+    return prompt, name or str(ANONYMOUS)
 
 
 # -- what an idea may contain --------------------------------------------------------------------
@@ -165,30 +194,45 @@ def idea_fields(prompt, data, current=None):
 # -- participants' actions ---------------------------------------------------------------------
 
 def stored_idea(workshop_id, client_id):
-    return db.session.scalars(select(Idea).filter_by(workshop_id=workshop_id, client_id=client_id)).first()
+    return db.session.scalars(_post_statements()[0], {"workshop_id": workshop_id, "client_id": client_id}).first()
 
 
 def post_idea(conn, data):
-    """Store a new idea once per client id; a retry gets the stored idea back and creates nothing."""
+    """Store a new idea once per client id; a retry gets the stored idea back and creates nothing.
+
+    Every post of a room takes the room's lock before looking for its client id, and only posts
+    store ideas, so the check under the lock is final (across processes too): no savepoint needed.
+    This is the hottest path of a workshop: six statements, the session check included.
+    """
+    wait = take_post(conn.user_id, record=False)
+    if wait:
+        # A flood is turned away before it locks anything; a retry of a stored idea still gets it.
+        stored = stored_idea(conn.workshop_id, data.client_id)
+        if stored is not None:
+            return _retry(conn, stored)
+        raise _too_fast(wait)
+    lock_room(conn.workshop_id)  # posts of a room are written in turn; it also opens the transaction
     stored = stored_idea(conn.workshop_id, data.client_id)
     if stored is not None:
         return _retry(conn, stored)
-    _limit_posts(conn.user_id, record=False)  # a flood is turned away before it locks anything
-    lock_room(conn.workshop_id)  # posts of a room are written in turn; it also opens the transaction
-    prompt = open_prompt(conn, data.prompt_id)
+    prompt, name = open_prompt(conn, data.prompt_id)
     idea = Idea(workshop_id=conn.workshop_id, prompt_id=prompt.id, author_id=conn.user_id,
                 client_id=data.client_id, **idea_fields(prompt, data))
+    db.session.add(idea)
     try:
-        with db.session.begin_nested():
-            db.session.add(idea)
+        db.session.flush()
     except IntegrityError:
-        # The same client id was stored by a concurrent post after our check above.
+        # Only if a writer skipped the room lock: the unique key still keeps the idea single.
+        db.session.rollback()
         stored = stored_idea(conn.workshop_id, data.client_id)
         if stored is None:
             raise
         return _retry(conn, stored)
-    _limit_posts(conn.user_id)  # counted only once stored; a duplicate never gets here
-    return {"idea": publish_idea(idea, prompt), "duplicate": False}
+    wait = take_post(conn.user_id)  # counted only once stored; a duplicate never gets here
+    if wait:
+        raise _too_fast(wait)
+    full = idea_view(idea, merged=[], author=name)  # a new idea has nothing folded into it yet
+    return {"idea": publish_idea(idea, prompt, full), "duplicate": False}
 
 
 def _retry(conn, stored):
@@ -197,11 +241,9 @@ def _retry(conn, stored):
     return {"idea": idea_view(stored), "duplicate": True}
 
 
-def _limit_posts(user_id, record=True):
-    wait = take_post(user_id, record)
-    if wait:
-        raise RateLimited(_("Vas muy rápido. Espera %(seconds)d segundos antes de publicar otra idea.",
-                            seconds=math.ceil(wait)), retry_after=round(wait, 1))
+def _too_fast(wait):
+    return RateLimited(_("Vas muy rápido. Espera %(seconds)d segundos antes de publicar otra idea.",
+                         seconds=math.ceil(wait)), retry_after=round(wait, 1))
 
 
 def own_idea(conn, idea_id):
@@ -209,7 +251,7 @@ def own_idea(conn, idea_id):
     idea = find_idea(conn, idea_id)
     if idea.author_id != conn.user_id:
         raise Forbidden(_("Solo puedes cambiar tus propias ideas."))
-    return idea, open_prompt(conn, idea.prompt_id)
+    return idea, open_prompt(conn, idea.prompt_id)[0]
 
 
 def edit_idea(conn, data):

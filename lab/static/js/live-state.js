@@ -81,10 +81,18 @@ export class RoomState {
   putIdea(view) {
     if (view.removed) return this.dropIdeas([view.id]);
     const current = this.ideas.get(view.id);
-    const mine = current && !current.redacted && current.author_id === this.me?.user_id;
-    if (view.redacted && mine) return {}; // keep the author's own full copy
+    if (current && this.isMine(current)) {
+      if (view.redacted) return {}; // keep the author's own full copy
+      // Participants' updates name the author but carry no id: keep knowing the idea is ours.
+      if (!("author_id" in view)) view = { ...view, author_id: current.author_id };
+    }
     this.ideas.set(view.id, view);
     return { ideas: [view.id] };
+  }
+
+  /** Ideas come with their author's id only to moderators and to the author (acks, snapshot). */
+  isMine(idea) {
+    return !idea.redacted && idea.author_id != null && idea.author_id === this.me?.user_id;
   }
 
   dropIdeas(ids) {
