@@ -6,11 +6,13 @@
 The async library is patched here, in the first lines, and never inside `lab/`, so tests and
 the `flask` command line run unpatched.
 """
+import gc
 import os
 import sys
 
 ASYNC_MODE = os.environ.get("COCREA_ASYNC_MODE", "eventlet")
 _UNDER_FLASK_CLI = os.path.basename(sys.argv[0]) in ("flask", "flask.exe")
+_UNDER_TESTS = "pytest" in sys.modules
 if not _UNDER_FLASK_CLI:
     if ASYNC_MODE == "eventlet":
         import eventlet
@@ -24,6 +26,13 @@ if not _UNDER_FLASK_CLI:
 from lab import create_app  # noqa: E402
 
 app = create_app()
+
+if not (_UNDER_FLASK_CLI or _UNDER_TESTS):
+    # What start-up built (Flask, SQLAlchemy, Babel, pydantic: some 160,000 objects) lives as long
+    # as the process. Left in the collector, every full pass walks it while no socket is written:
+    # 100-200 ms stalls in the middle of a broadcast (bench/README.md).
+    gc.collect()
+    gc.freeze()
 
 
 def main(argv=None):
@@ -44,10 +53,35 @@ def main(argv=None):
         options["allow_unsafe_werkzeug"] = True
     start_background_work(app)
     print(f" * Cocrea ({socketio.async_mode}) en http://{args.host}:{args.port}", flush=True)
-    socketio.run(app, host=args.host, port=args.port, **options)
+    if socketio.async_mode == "eventlet":
+        _serve_eventlet(args.host, args.port, **options)
+    else:
+        socketio.run(app, host=args.host, port=args.port, **options)
 
 
 MAX_CONNECTIONS = 10_000
+
+
+def _serve_eventlet(host, port, **options):
+    """What `socketio.run` does on eventlet, with Nagle's algorithm off on the listening socket.
+
+    The server often writes two messages back to back on one socket (an update, then the ack); with
+    Nagle on, the second waits up to 40 ms for the client's delayed ACK. Linux copies TCP_NODELAY
+    from the listening socket to every socket it accepts, so setting it once covers them all.
+    (gunicorn sets it on its own listeners.)
+    """
+    import socket
+
+    import eventlet.green.socket
+    import eventlet.wsgi
+
+    addresses = eventlet.green.socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM)
+    if not addresses:
+        raise RuntimeError(f"cannot resolve {host}")
+    family, _type, _proto, _name, address = addresses[0]
+    listener = eventlet.listen(address, family)
+    listener.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    eventlet.wsgi.server(listener, app, **options)
 
 
 def _raise_open_files_limit():

@@ -16,6 +16,7 @@ import eventlet.wsgi  # noqa: E402
 import argparse  # noqa: E402
 import itertools  # noqa: E402
 import resource  # noqa: E402
+import socket  # noqa: E402
 import time  # noqa: E402
 
 import socketio  # noqa: E402
@@ -45,15 +46,16 @@ def on_post(sid, payload):
 
 
 def idea_view(idea_id, payload):
-    """The same fields as the app's idea view (lab/board/service.py), so messages weigh the same."""
+    """The same fields as the app's idea view for participants (lab/board/service.py), so messages
+    weigh the same."""
     return {
         "id": idea_id,
+        "client_id": payload.get("client_id"),
         "prompt_id": payload.get("prompt_id"),
         "text": payload.get("text"),
         "actor": payload.get("actor") or "",
         "category": payload.get("category") or "",
         "color": payload.get("color") or "amarillo",
-        "author_id": 1,
         "author_name": "Persona Ficticia",
         "hidden": False,
         "cluster_id": None,
@@ -73,6 +75,8 @@ def main(argv=None):
     if soft < wanted:
         resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
     listener = eventlet.listen((args.host, args.port))
+    # As the app's server does (wsgi.py): accepted sockets inherit it, so replies are not held back.
+    listener.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     print(f" * bare python-socketio (eventlet) on http://{args.host}:{args.port}", flush=True)
     eventlet.wsgi.server(listener, socketio.WSGIApp(sio), log_output=False, max_size=MAX_CONNECTIONS)
 

@@ -9,21 +9,17 @@ free port of 127.0.0.1: bare then app, and with --rounds, app then bare in every
 same N python-socketio clients (AsyncClient over aiohttp, websocket transport only, all in this one
 process and one asyncio loop) join one room and post ideas at a steady aggregate rate; every
 recipient's receive time is taken with time.perf_counter and compared with the post's send time.
+Its helpers: bench/fanout_servers.py (processes, /proc), bench/fanout_figures.py (figures, table).
 """
 import argparse
 import asyncio
-import ctypes
 import gc
 import itertools
 import json
-import math
 import os
-import resource
 import secrets
 import shutil
 import signal
-import socket
-import subprocess
 import sys
 import tempfile
 import time
@@ -31,130 +27,14 @@ from collections import Counter
 from pathlib import Path
 
 import socketio
+from fanout_figures import OTHER_CPU_WARNING, ORDER_NOTE, figures, ms, percentile, ratios, report
+from fanout_servers import (BENCH, SETUP_TIMEOUT, Processes, cpu_seconds, free_port, machine_cpu_seconds,
+                            prepare_app, raise_open_files_limit, rss_kib, tail, wait_listening)
 
 try:  # a faster event loop keeps the single load-generating process from being the bottleneck
     import uvloop
 except ImportError:  # plain asyncio still works, at roughly half the messages per second
     uvloop = None
-
-ROOT = Path(__file__).resolve().parent.parent
-BENCH = Path(__file__).resolve().parent
-CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
-SETUP_TIMEOUT = 300  # migrations and N accounts
-
-
-# -- subprocesses --------------------------------------------------------------------------------
-
-def _die_with_parent():
-    """Runs in the child before exec: the kernel sends it SIGTERM if this script dies, even by SIGKILL."""
-    try:
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except OSError:
-        pass
-
-
-class Processes:
-    """Every server this script started, so each one is stopped on exit, on error and on Ctrl-C."""
-
-    def __init__(self):
-        self.running = []
-
-    def start(self, argv, env, log_path):
-        log = open(log_path, "wb")
-        proc = subprocess.Popen(argv, cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=log,
-                                stderr=subprocess.STDOUT, preexec_fn=_die_with_parent)
-        log.close()
-        self.running.append(proc)
-        return proc
-
-    def stop(self, proc, grace=5.0):
-        if proc.poll() is None:
-            proc.terminate()
-            try:
-                proc.wait(grace)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait(grace)
-        if proc in self.running:
-            self.running.remove(proc)
-
-    def stop_all(self):
-        for proc in list(self.running):
-            self.stop(proc)
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_listening(proc, port, log_path, timeout=60.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"server exited with {proc.returncode}:\n{tail(log_path)}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError(f"server not listening on port {port} after {timeout:.0f} s:\n{tail(log_path)}")
-
-
-def tail(path, lines=30):
-    try:
-        return "\n".join(Path(path).read_text(errors="replace").splitlines()[-lines:])
-    except OSError:
-        return ""
-
-
-def rss_kib(pid):
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1])
-    raise RuntimeError(f"no VmRSS for {pid}")
-
-
-def cpu_seconds(pid):
-    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
-    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # utime + stime
-
-
-def raise_open_files_limit(wanted):
-    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    wanted = wanted if hard == resource.RLIM_INFINITY else min(hard, wanted)
-    if soft < wanted:
-        resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
-
-
-# -- preparing the app -------------------------------------------------------------------------
-
-def prepare_app(workdir, clients):
-    """A migrated, seeded database and the environment to serve it; returns (env, room)."""
-    env = {**os.environ,
-           "COCREA_DATABASE_URL": f"sqlite:///{workdir / 'bench.db'}",
-           "COCREA_SECRET_KEY": secrets.token_hex(32),
-           "COCREA_POST_RATE": "1000000/1",  # the load must not be rate-limited
-           "COCREA_ASYNC_MODE": "eventlet",
-           "PYTHONUNBUFFERED": "1"}
-    env.pop("COCREA_REDIS_URL", None)  # one process, in-memory rooms, like the bare server
-    run_step([sys.executable, "-m", "flask", "--app", "lab:create_app", "db", "upgrade"], env)
-    seeded = run_step([sys.executable, str(BENCH / "setup_app.py"), "--participants", str(clients)], env)
-    return env, json.loads(seeded)
-
-
-def run_step(argv, env):
-    """Run one preparation command; its output, or a readable failure with its last lines."""
-    try:
-        done = subprocess.run(argv, cwd=ROOT, env=env, stdin=subprocess.DEVNULL, capture_output=True,
-                              text=True, timeout=SETUP_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        raise RuntimeError(f"{' '.join(argv[1:])} took more than {SETUP_TIMEOUT} s") from None
-    if done.returncode:
-        last = "\n".join(done.stderr.splitlines()[-15:])
-        raise RuntimeError(f"{' '.join(argv[1:])} failed ({done.returncode}):\n{last}")
-    return done.stdout
 
 
 # -- the load ----------------------------------------------------------------------------------
@@ -174,7 +54,7 @@ class Tally:
         if not isinstance(message, dict) or message.get("type") != "idea":
             return
         data = message.get("data") or {}
-        client_id = data.get("client_id") or str(data.get("text", "")).rpartition(" ")[2]
+        client_id = data.get("client_id")  # both servers' idea views carry it
         sent = self.sent.get(client_id)
         if sent is not None:
             self.received[client_id] += 1
@@ -182,8 +62,6 @@ class Tally:
 
 
 def idea_payload(client_id, prompt_id):
-    # The text ends with the client id, so a recipient can match the broadcast even when the idea
-    # view does not carry the client id.
     return {"client_id": client_id, "prompt_id": prompt_id, "text": f"Idea de prueba de carga {client_id}"}
 
 
@@ -281,14 +159,6 @@ async def wait_delivered(tally, expected, timeout):
         await asyncio.sleep(0.05)
 
 
-def machine_cpu_seconds():
-    """Busy and total CPU seconds of the whole machine, all cores, from /proc/stat."""
-    fields = [int(x) for x in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
-    idle = fields[3] + fields[4]  # idle + iowait
-    total = sum(fields[:8])  # guest time is already inside user
-    return (total - idle) / CLOCK_TICKS, total / CLOCK_TICKS
-
-
 async def measure(label, url, pid, room, cookies, args):
     """Connect N clients, post at a steady rate, drain; returns one server's raw sample."""
     await warm_up(url, room, cookies[0], args.connect_timeout)
@@ -331,110 +201,7 @@ async def measure(label, url, pid, room, cookies, args):
     }
 
 
-# -- figures -------------------------------------------------------------------------------------
-
-def percentile(sorted_values, q):
-    """Nearest-rank percentile of an ascending list, or None when empty."""
-    if not sorted_values:
-        return None
-    return sorted_values[max(0, math.ceil(q * len(sorted_values)) - 1)]
-
-
-def ms(seconds):
-    return None if seconds is None else round(seconds * 1000, 2)
-
-
-def mean(values):
-    values = list(values)
-    return sum(values) / len(values) if values else 0.0
-
-
-def figures(label, samples):
-    """One server's figures, pooled over its rounds: latencies from every round together."""
-    fanout = sorted(x for s in samples for x in s["tally"].fanout)
-    acks = sorted(x for s in samples for x in s["tally"].acks)
-    expected = sum(s["expected"] for s in samples)
-    errors, failures = Counter(), Counter()
-    for s in samples:
-        errors.update(s["tally"].errors)
-        failures.update(s["failures"])
-    return {
-        "server": label,
-        "rounds": len(samples),
-        "clients": min(s["clients"] for s in samples),
-        "connect_failures": dict(failures),
-        "posts": sum(s["posts"] for s in samples),
-        "posts_per_second_sent": round(mean(s["send_rate"] for s in samples), 2),
-        "acked": len(acks),
-        "post_errors": dict(errors),
-        "delivered": len(fanout),
-        "expected": expected,
-        "delivered_pct": round(100.0 * len(fanout) / expected, 3) if expected else 0.0,
-        "duplicates": sum(max(0, n - s["clients"]) for s in samples for n in s["tally"].received.values()),
-        "fanout_ms": {"p50": ms(percentile(fanout, 0.50)), "p95": ms(percentile(fanout, 0.95)),
-                      "p99": ms(percentile(fanout, 0.99)), "max": ms(fanout[-1] if fanout else None)},
-        "ack_ms": {"p50": ms(percentile(acks, 0.50)), "p95": ms(percentile(acks, 0.95)),
-                   "p99": ms(percentile(acks, 0.99))},
-        "rss_kib_per_connection": round(mean(s["kib_per_connection"] for s in samples), 1),
-        # percent of one core, averaged over the posting and draining time
-        "server_cpu_pct": round(100 * mean(s["server_cpu"] for s in samples), 1),
-        "client_cpu_pct": round(100 * mean(s["client_cpu"] for s in samples), 1),
-        "other_cpu_pct": round(100 * mean(s["other_cpu"] for s in samples), 1),
-    }
-
-
-def ratios(app, bare):
-    out = {}
-    for q in ("p50", "p95", "p99"):
-        a, b = app["fanout_ms"][q], bare["fanout_ms"][q]
-        out[q] = round(a / b, 2) if a is not None and b else None
-    return out
-
-
-def report(results, ratio, args):
-    def fmt(value, spec=".1f"):
-        return "-" if value is None else format(value, spec)
-
-    print()
-    print(f"fan-out: {args.clients} clients in one room, {args.rate:g} posts/s for {args.seconds:g} s "
-          f"(every post reaches all clients, the poster included); {args.rounds} round(s), {ORDER_NOTE}")
-    head = (f"{'server':<6} {'N':>5} {'posts':>6} {'delivered/expected':>26} {'p50':>8} {'p95':>8} {'p99':>8} "
-            f"{'ack p95':>8} {'KiB/conn':>9} {'srv CPU':>8} {'cli CPU':>8} {'other':>7}")
-    print(head)
-    print("-" * len(head))
-    for r in results:
-        f = r["fanout_ms"]
-        delivered = f"{r['delivered']}/{r['expected']} ({r['delivered_pct']:.2f}%)"
-        print(f"{r['server']:<6} {r['clients']:>5} {r['posts']:>6} {delivered:>26} {fmt(f['p50']):>8} "
-              f"{fmt(f['p95']):>8} {fmt(f['p99']):>8} {fmt(r['ack_ms']['p95']):>8} "
-              f"{fmt(r['rss_kib_per_connection']):>9} {fmt(r['server_cpu_pct']):>7}% "
-              f"{fmt(r['client_cpu_pct']):>7}% {fmt(r['other_cpu_pct']):>6}%")
-        notes = {k: r[k] for k in ("connect_failures", "post_errors") if r[k]}
-        if r["duplicates"]:
-            notes["duplicates"] = r["duplicates"]
-        if notes:
-            print(f"       {r['server']}: {notes}")
-    if ratio:
-        print(f"ratio app/bare: p50 {fmt(ratio['p50'], '.2f')}  p95 {fmt(ratio['p95'], '.2f')}  "
-              f"p99 {fmt(ratio['p99'], '.2f')}")
-    print("latencies in ms; CPU in % of one core during posting and draining; 'other' = the rest of the "
-          "machine (other programs)")
-    for r in results:
-        if r["client_cpu_pct"] > CLIENT_CPU_WARNING:
-            print(f"warning: the load generator used {r['client_cpu_pct']:.0f}% of a core with {r['server']}: it may "
-                  f"be the bottleneck; lower --rate")
-        if r["other_cpu_pct"] > OTHER_CPU_WARNING:
-            print(f"warning: other programs used {r['other_cpu_pct']:.0f}% of a core during {r['server']}: "
-                  f"figures are noisy")
-    print(flush=True)
-
-
 # -- main --------------------------------------------------------------------------------------
-
-ORDER_NOTE = "bare then app in odd rounds, app then bare in even ones (ABBA), a fresh server process each time"
-CLIENT_CPU_WARNING = 70  # % of one core: above it the single load-generating process may lag
-OTHER_CPU_WARNING = 25  # % of one core used by other programs during a measurement
-
 
 def parse_args(argv):
     parser = argparse.ArgumentParser(description="Fan-out latency: this app against a bare python-socketio server.")
@@ -450,9 +217,14 @@ def parse_args(argv):
     parser.add_argument("--connect-concurrency", type=int, default=50, help="sockets opening at once (default 50)")
     parser.add_argument("--connect-timeout", type=float, default=30.0, help="seconds for one socket to open")
     parser.add_argument("--keep", action="store_true", help="keep the work folder (database, server logs)")
+    parser.add_argument("--retry-noisy", type=int, default=0, metavar="K",
+                        help=f"measure a server again, up to K times, when other programs used more than "
+                             f"{OTHER_CPU_WARNING}%% of a core meanwhile (default 0)")
     args = parser.parse_args(argv)
     if min(args.clients, args.rounds, args.connect_concurrency) < 1 or min(args.rate, args.seconds, args.drain) <= 0:
         parser.error("--clients, --rounds, --rate, --seconds and --drain must be positive")
+    if args.retry_noisy < 0:
+        parser.error("--retry-noisy cannot be negative")
     return args
 
 
@@ -483,7 +255,7 @@ def progress(label, round_, sample):
 def overall_budget(args):
     connect = args.connect_timeout + args.clients * args.connect_timeout / args.connect_concurrency
     per_server = 60 + connect + args.seconds + 2 * args.drain + 30
-    return int(SETUP_TIMEOUT + 2 * args.rounds * per_server)
+    return int(SETUP_TIMEOUT + 2 * args.rounds * (1 + args.retry_noisy) * per_server)
 
 
 def main(argv=None):
@@ -520,15 +292,20 @@ def main(argv=None):
             for label in labels if round_ % 2 else labels[::-1]:
                 print(f"   round {round_} {label:<4}: connecting {args.clients} clients", flush=True)
                 argv, env = servers[label]
-                samples[label].append(run_server(label, argv, env, processes, workdir, room, args))
-                progress(label, round_, samples[label][-1])
+                for retry in range(args.retry_noisy + 1):
+                    sample = run_server(label, argv, env, processes, workdir, room, args)
+                    progress(label, round_, sample)
+                    if 100 * sample["other_cpu"] <= OTHER_CPU_WARNING or retry == args.retry_noisy:
+                        break
+                    print(f"   round {round_} {label:<4}: other programs were busy; measuring again", flush=True)
+                samples[label].append(sample)
         results = [figures(label, samples[label]) for label in labels]
         by_label = {r["server"]: r for r in results}
         ratio = ratios(by_label["app"], by_label["bare"]) if len(by_label) == 2 else None
         report(results, ratio, args)
         if args.json:
             figures_out = {"clients": args.clients, "rate": args.rate, "seconds": args.seconds,
-                           "rounds": args.rounds, "order": ORDER_NOTE, "cpus": os.cpu_count(),
+                           "rounds": args.rounds, "retry_noisy": args.retry_noisy, "order": ORDER_NOTE, "cpus": os.cpu_count(),
                            "uvloop": uvloop is not None, "results": results, "ratio_app_over_bare": ratio}
             Path(args.json).write_text(json.dumps(figures_out, indent=2) + "\n")
             print(f"figures written to {args.json}")
