@@ -26,6 +26,9 @@ DEFAULTS = {
     "TEMPLATES_DIR": str(Path(__file__).resolve().parent.parent / "workshops"),
     "TIMER_TICK_SECONDS": 0.25,
     "PRESENCE_HEARTBEAT_SECONDS": 30,
+    # Moderators get at most one presence list per workshop (and process) in this many seconds: a
+    # crowd arriving or dropping at once is announced in a few lists, not one per socket.
+    "PRESENCE_INTERVAL_SECONDS": 0.5,
     # Behind HTTPS the cookies are never sent over plain HTTP. Off by default so `make run` on
     # http://127.0.0.1 keeps working; create_app applies it to the session and remember cookies.
     "SECURE_COOKIES": False,
@@ -42,6 +45,7 @@ ENVIRONMENT = {
     "COCREA_TEMPLATES_DIR": "TEMPLATES_DIR",
     "COCREA_POST_RATE": "POST_RATE",
     "COCREA_SECURE_COOKIES": "SECURE_COOKIES",
+    "COCREA_PRESENCE_INTERVAL": "PRESENCE_INTERVAL_SECONDS",
 }
 
 
@@ -67,8 +71,19 @@ def parse_flag(text):
     raise ValueError(f"COCREA_SECURE_COOKIES must be 1 or 0 (true/false), not {text!r}")
 
 
+def parse_interval(text):
+    """Seconds, 0 or more (0 sends every change at once)."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds <= 60:
+        raise ValueError(f"COCREA_PRESENCE_INTERVAL must be seconds between 0 and 60, e.g. '0.5', not {text!r}")
+    return seconds
+
+
 # config key -> how to read its environment variable (the others are plain strings)
-PARSERS = {"POST_RATE": parse_rate, "SECURE_COOKIES": parse_flag}
+PARSERS = {"POST_RATE": parse_rate, "SECURE_COOKIES": parse_flag, "PRESENCE_INTERVAL_SECONDS": parse_interval}
 
 
 def from_environment(environ=os.environ):

@@ -21,6 +21,9 @@ def base_config(database_url, instance_path):
         "SECRET_KEY": "test-secret",
         "SQLALCHEMY_DATABASE_URI": database_url,
         "ASYNC_MODE": "threading",
+        # Every presence change sent at once, in the connect or disconnect itself: no background send
+        # lands in a later statement count. tests/test_presence.py sets an interval.
+        "PRESENCE_INTERVAL_SECONDS": 0,
         "TEMPLATES_DIR": os.path.join(os.path.dirname(__file__), "..", "workshops"),
         "INSTANCE_PATH": instance_path,
     }
@@ -83,6 +86,8 @@ def make_app(database_url, tmp_path):
 
     yield build
     for app in apps:
+        # A presence list still planned must not reach the next test's sockets (same workshop ids).
+        app.extensions["cocrea_presence"].close()
         with app.app_context():
             db.session.remove()
             db.engine.dispose()

@@ -29,6 +29,17 @@ def test_a_malformed_secure_cookies_value_stops_the_start_with_the_variable_name
         from_environment({"COCREA_SECURE_COOKIES": "quizás"})
 
 
+def test_the_presence_interval_is_seconds_from_the_environment():
+    assert from_environment({"COCREA_PRESENCE_INTERVAL": "0.25"}) == {"PRESENCE_INTERVAL_SECONDS": 0.25}
+    assert from_environment({"COCREA_PRESENCE_INTERVAL": "0"}) == {"PRESENCE_INTERVAL_SECONDS": 0.0}
+
+
+@pytest.mark.parametrize("value", ["medio", "-1", "61", "nan", "inf"])
+def test_a_malformed_presence_interval_stops_the_start_with_the_variable_named(value):
+    with pytest.raises(ValueError, match="COCREA_PRESENCE_INTERVAL"):
+        from_environment({"COCREA_PRESENCE_INTERVAL": value})
+
+
 def set_cookie_headers(make_app, monkeypatch, value):
     from .conftest import Browser
     from .factories import make_user

@@ -12,7 +12,8 @@ def register_events():
 
 
 def init_app(app):
-    from . import routes, sessions
+    from . import presence, routes, sessions
 
+    presence.init_app(app)
     sessions.watch(app)
     app.register_blueprint(routes.bp)

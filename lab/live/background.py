@@ -59,7 +59,6 @@ def _tick(heartbeat_every, heartbeat_due):
 
         def upkeep():
             attendance.heartbeat(list(CONNECTIONS))
-            for workshop_id in attendance.close_stale(3 * heartbeat_every):
-                presence.announce(workshop_id)
+            return attendance.close_stale(3 * heartbeat_every)
 
-        run_in_transaction(upkeep)
+        presence.changed(*run_in_transaction(upkeep))

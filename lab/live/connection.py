@@ -59,6 +59,7 @@ def on_connect(auth=None):
         conn = Connection(sid=request.sid, user_id=current_user.id, workshop_id=workshop.id, role=role,
                           name=current_user.name, session_token=current_user.session_token)
         run_in_transaction(_enter, conn, current_user._get_current_object())
+        presence.changed(conn.workshop_id)
         CONNECTIONS[request.sid] = conn
         join_room(room(workshop.id, "m" if role == "moderator" else "p"))
         join_room(user_room(conn.user_id))
@@ -70,7 +71,6 @@ def on_connect(auth=None):
 def _enter(conn, user):
     live_state(conn.workshop_id)
     attendance.open_interval(conn.workshop_id, user, conn.sid, conn.role)
-    presence.announce(conn.workshop_id)
 
 
 @socketio.on("disconnect")
@@ -81,16 +81,12 @@ def on_disconnect(*_reason):
     if conn is None:
         return
     try:
-        run_in_transaction(_leave, conn)
+        run_in_transaction(attendance.close_interval, conn.sid)
+        presence.changed(conn.workshop_id)
     except Exception:
         log.exception("closing attendance of %s failed; the sweeper will close it", conn.sid)
     finally:
         db.session.remove()
-
-
-def _leave(conn):
-    attendance.close_interval(conn.sid)
-    presence.announce(conn.workshop_id)
 
 
 @live_event("snapshot", lock=False)

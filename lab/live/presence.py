@@ -1,16 +1,119 @@
-"""Who is in the room. Presence messages are unsequenced and carry the whole list: the last wins."""
+"""Who is in the room. Presence messages are unsequenced and carry the whole list: the last wins.
+
+A connect or disconnect only marks its workshop's presence as changed, after its commit. Each process
+then sends moderators at most one list per workshop per interval (PRESENCE_INTERVAL_SECONDS): the first
+change after a quiet spell goes out at once; the ones that follow it within the interval go out together
+when the interval ends, in a list read after the last of them. A venue's Wi-Fi dropping or a server
+restart (hundreds of sockets leaving or coming back at once) then costs a few rebuilds of the list
+instead of hundreds, and moderators still end with the right one.
+
+With several processes each one announces the changes it saw, reading the list from the shared
+database. A list another process read just before a change can still reach moderators after the list
+read just after it; so, with a message queue, every list sent is read again one interval later and sent
+again if it no longer holds. The last list anyone sends is therefore read after the last change.
+"""
+import logging
+import math
+import threading
+import time
+from dataclasses import dataclass
+
+from flask import current_app
+
 from ..attendance import service as attendance
-from .protocol import notify, room
+from ..extensions import db, socketio
+from .protocol import room
+
+log = logging.getLogger(__name__)
 
 
 def presence_snapshot(conn):
-    people = attendance.present(conn.workshop_id)
     if conn.is_moderator:
-        return {"count": len(people), "people": people}
-    return {"count": len(people)}
+        return presence_view(conn.workshop_id)
+    return {"count": attendance.present_count(conn.workshop_id)}
 
 
-def announce(workshop_id):
-    """Send moderators the current list (after the caller's commit)."""
+def presence_view(workshop_id):
     people = attendance.present(workshop_id)
-    notify(room(workshop_id, "m"), "presence", {"count": len(people), "people": people})
+    return {"count": len(people), "people": people}
+
+
+def changed(*workshop_ids):
+    """Moderators hear that people came or went in these workshops. Call it after the commit."""
+    board = current_app.extensions["cocrea_presence"]
+    for workshop_id in workshop_ids:
+        board.changed(workshop_id)
+
+
+def init_app(app):
+    app.extensions["cocrea_presence"] = PresenceBoard(app)
+
+
+@dataclass
+class _Room:
+    dirty: bool = False  # changed since the last list was read
+    busy: bool = False  # a send is running or planned; it will see `dirty`
+    sent_at: float = -math.inf  # time.monotonic() of the last list sent
+    sent: dict | None = None  # that list
+
+
+class PresenceBoard:
+    """One per app and process: when each workshop's presence goes out to its moderators."""
+
+    def __init__(self, app):
+        self.app = app
+        self.interval = float(app.config["PRESENCE_INTERVAL_SECONDS"])
+        self.recheck = bool(app.config.get("REDIS_URL"))  # other processes announce too
+        self.rooms: dict[int, _Room] = {}
+        self.lock = threading.Lock()  # guards `rooms`; never held while the database is read
+        self.closed = False
+
+    def changed(self, workshop_id):
+        with self.lock:
+            state = self.rooms.setdefault(workshop_id, _Room())
+            state.dirty = True
+            if state.busy or self.closed:
+                return
+            state.busy = True
+            wait = state.sent_at + self.interval - time.monotonic()
+        if wait > 0:
+            socketio.start_background_task(self._later, workshop_id, wait)
+        else:
+            self._send(workshop_id)
+
+    def close(self):
+        """Send nothing more (the app is going away); planned sends find this and stop."""
+        self.closed = True
+
+    def _later(self, workshop_id, wait):
+        socketio.sleep(wait)
+        with self.app.app_context():
+            self._send(workshop_id)
+
+    def _send(self, workshop_id):
+        """Read the list and send it: always after a change; after none (a recheck) only if it no
+        longer holds. Runs in the one holder of `busy`, and plans what comes next."""
+        state = self.rooms[workshop_id]
+        with self.lock:
+            dirty, state.dirty = state.dirty, False
+        view, sent = None, False
+        if not self.closed:
+            try:
+                view = presence_view(workshop_id)
+                if dirty or view != state.sent:
+                    socketio.emit("presence", view, to=room(workshop_id, "m"))
+                    sent = True
+            except Exception:
+                log.exception("presence of workshop %s not sent; trying again", workshop_id)
+                db.session.rollback()
+                with self.lock:
+                    state.dirty = True
+        with self.lock:
+            if sent:
+                state.sent, state.sent_at = view, time.monotonic()
+            if self.closed or not (state.dirty or (sent and self.recheck)):
+                state.busy = False
+                if state.sent is not None and not state.sent["people"]:
+                    del self.rooms[workshop_id]  # everyone left: nothing to remember
+                return
+        socketio.start_background_task(self._later, workshop_id, self.interval)

@@ -33,10 +33,11 @@ def free_port():
         return probe.getsockname()[1]
 
 
-def server_environment(database_url):
+def server_environment(database_url, **settings):
+    """The server's environment: this database, the fixed secret, eventlet, and any COCREA_ `settings`."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("COCREA_")}
     env.update(COCREA_DATABASE_URL=database_url, COCREA_SECRET_KEY=SECRET_KEY, COCREA_ASYNC_MODE="eventlet",
-               PYTHONUNBUFFERED="1")
+               PYTHONUNBUFFERED="1", **settings)
     return env
 
 
@@ -51,8 +52,8 @@ def migrate(database_url):
 class Server:
     """One server process; `stop()` then `start()` again keeps its database and port."""
 
-    def __init__(self, database_url, log_path, port=None):
-        self.database_url = database_url
+    def __init__(self, database_url, log_path, port=None, **settings):
+        self.database_url, self.settings = database_url, settings
         self.log_path = Path(log_path)
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -64,7 +65,7 @@ class Server:
         with open(self.log_path, "ab") as log:
             self.process = subprocess.Popen(
                 [str(PYTHON), "wsgi.py", "--port", str(self.port)], cwd=ROOT,
-                env=server_environment(self.database_url), stdin=subprocess.DEVNULL, stdout=log,
+                env=server_environment(self.database_url, **self.settings), stdin=subprocess.DEVNULL, stdout=log,
                 stderr=subprocess.STDOUT)
         self.wait_healthy()
         self.start_seconds = time.monotonic() - began
@@ -109,6 +110,42 @@ class Server:
             return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
         except OSError:
             return ""
+
+
+class RedisServer:
+    """A private Redis for one test: the message queue of several servers, shared with nobody else
+    (publish/subscribe channels are global to a Redis, whatever its database number)."""
+
+    def __init__(self, log_path):
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.log_path = Path(log_path)
+        self.process = None
+
+    def start(self):
+        with open(self.log_path, "ab") as log:
+            self.process = subprocess.Popen(
+                ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+                stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + START_TIMEOUT
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"redis-server exited with {self.process.returncode}")
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1) as probe:
+                    probe.sendall(b"PING\r\n")
+                    if probe.recv(16).startswith(b"+PONG"):
+                        return self
+            except OSError:
+                pass
+            time.sleep(0.05)
+        raise RuntimeError("redis-server did not answer")
+
+    def stop(self):
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(STOP_TIMEOUT)
+        self.process = None
 
 
 class LiveClient:
