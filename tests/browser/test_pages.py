@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .conftest import screenshot
-from .helpers import LIVE_WAIT, note, wait_connected
+from .helpers import LIVE_WAIT, focus_by_tab, focus_is_visible, note, wait_connected
 
 pytestmark = pytest.mark.browser
 
@@ -121,21 +121,6 @@ def test_the_live_pages_fit_a_360_px_phone(open_context, live_room):
         wait_connected(moderator)
         no_horizontal_scroll(moderator)
     screenshot(moderator, "15-projector-phone-360")
-
-
-def focus_by_tab(page, element_id, limit=60):
-    """Press Tab until the element with this id has the focus (as a keyboard user would)."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement && document.activeElement.id") == element_id:
-            return
-    raise AssertionError(f"#{element_id} never got the focus with Tab")
-
-
-def focus_is_visible(page):
-    style = page.evaluate("(() => { const s = getComputedStyle(document.activeElement); "
-                          "return [s.outlineStyle, s.outlineWidth]; })()")
-    return style[0] != "none" and style[1] != "0px"
 
 
 def test_the_room_works_with_the_keyboard_alone(open_context, live_room):
