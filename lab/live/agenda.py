@@ -150,21 +150,29 @@ def open_prompt(conn, data):
     """Open one prompt to ideas (closing any other) and arm its countdown."""
     require_live(_workshop(conn))
     prompt = _prompt(conn, data.prompt_id)
-    for other in db.session.query(Prompt).filter(Prompt.workshop_id == conn.workshop_id,
-                                                 Prompt.is_open.is_(True), Prompt.id != prompt.id):
-        other.is_open = False
-        publish(conn.workshop_id, "prompt", prompt_view(other))
-    prompt.is_open = True
-    state = live_state(conn.workshop_id)
-    state.prompt_id = prompt.id
+    put_open(conn.workshop_id, prompt)
     timer = timers.get_timer(conn.workshop_id, "prompt", lock=True)
     timers.arm(timer, prompt.seconds, prompt_id=prompt.id)
     if data.start_timer:
         timers.start(timer)
-    publish(conn.workshop_id, "prompt", prompt_view(prompt))
-    _publish_live(conn, state)
     publish(conn.workshop_id, "timer", timers.view(timer))
     return {"prompt": prompt_view(prompt), "timer": timers.view(timer)}
+
+
+def put_open(workshop_id, prompt):
+    """Open a prompt to ideas and put it on every screen; any other open prompt closes (one at a time).
+    Only what changes is broadcast."""
+    for other in db.session.query(Prompt).filter(Prompt.workshop_id == workshop_id,
+                                                 Prompt.is_open.is_(True), Prompt.id != prompt.id):
+        other.is_open = False
+        publish(workshop_id, "prompt", prompt_view(other))
+    if not prompt.is_open:
+        prompt.is_open = True
+        publish(workshop_id, "prompt", prompt_view(prompt))
+    state = live_state(workshop_id)
+    if state.prompt_id != prompt.id:
+        state.prompt_id = prompt.id
+        publish(workshop_id, "live", live_view(state))
 
 
 @live_event("prompt:close", PromptRef, moderator=True)

@@ -13,10 +13,10 @@ from pydantic import Field
 from ..extensions import db
 from ..workshops.models import Prompt, Workshop
 from . import timers
+from .agenda import put_open, require_live
 from .errors import Conflict
 from .hands import SPEAKING_SECONDS, resume_turn
 from .protocol import Payload, live_event, publish
-from .state import live_state, live_view, prompt_view
 
 
 class TimerAction(Payload):
@@ -67,29 +67,13 @@ def configured_seconds(timer):
 
 def _undo_expiry(workshop_id, timer):
     """Reopen what the countdown's expiry ended; only while the workshop is live."""
-    if db.session.get(Workshop, workshop_id).status != "live":
-        raise Conflict(_("El taller no está en vivo."), code="not_live")
+    require_live(db.session.get(Workshop, workshop_id))
     if timer.kind == "speaking":
         resume_turn(workshop_id, timer)
         return
     prompt = db.session.get(Prompt, timer.prompt_id) if timer.prompt_id else None
     if prompt is not None:  # a deleted prompt leaves only the clock to run
-        _reopen_prompt(workshop_id, prompt)
-
-
-def _reopen_prompt(workshop_id, prompt):
-    """The prompt takes ideas again and is on screen, as prompt:open leaves it (one open at a time)."""
-    for other in db.session.query(Prompt).filter(Prompt.workshop_id == workshop_id, Prompt.is_open.is_(True),
-                                                 Prompt.id != prompt.id):
-        other.is_open = False
-        publish(workshop_id, "prompt", prompt_view(other))
-    if not prompt.is_open:
-        prompt.is_open = True
-        publish(workshop_id, "prompt", prompt_view(prompt))
-    state = live_state(workshop_id)
-    if state.prompt_id != prompt.id:
-        state.prompt_id = prompt.id
-        publish(workshop_id, "live", live_view(state))
+        put_open(workshop_id, prompt)
 
 
 _timer_event("timer:start", start)
