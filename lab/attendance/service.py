@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, func, select, update
 
 from ..extensions import db
 from ..types import utcnow
@@ -61,7 +61,7 @@ def present(workshop_id):
 
 def present_count(workshop_id):
     """How many people `present` would list, without building the list."""
-    return len(db.session.scalars(_present_statements()[1], {"workshop_id": workshop_id}).all())
+    return db.session.scalar(_present_statements()[1], {"workshop_id": workshop_id})
 
 
 @cache
@@ -70,7 +70,7 @@ def _present_statements():
     open_here = (Attendance.workshop_id == bindparam("workshop_id"), Attendance.left_at.is_(None))
     people = (select(Attendance.user_id, Attendance.name, Attendance.organisation, Attendance.org_type,
                      Attendance.role, Attendance.joined_at).where(*open_here).order_by(Attendance.joined_at))
-    return people, select(Attendance.user_id).where(*open_here).distinct()
+    return people, select(func.count(Attendance.user_id.distinct())).where(*open_here)
 
 
 # -- the register: one row per person, built from the intervals ----------------------------------
