@@ -199,6 +199,13 @@ def _statements():
     return _Statements()
 
 
+def moderator_standing(conn):
+    """(session token, may still moderate this workshop) of a moderator's connection, in one read."""
+    row = db.session.execute(_statements().moderator_check,
+                             {"user_id": conn.user_id, "workshop_id": conn.workshop_id}).first()
+    return tuple(row) if row is not None else (None, False)
+
+
 def current_connection(moderator_event=False):
     """The caller's connection, if its session still stands. For a moderator event sent by a
     moderator, also whether they still moderate this workshop: the role is fixed at connect, but the
@@ -207,9 +214,7 @@ def current_connection(moderator_event=False):
     if conn is None:
         raise LiveError(_("No estás conectado a un taller. Vuelve a entrar."), code="not_joined")
     if moderator_event and conn.is_moderator:
-        row = db.session.execute(_statements().moderator_check,
-                                 {"user_id": conn.user_id, "workshop_id": conn.workshop_id}).first()
-        token, may_moderate = row if row is not None else (None, False)
+        token, may_moderate = moderator_standing(conn)
     else:
         token = db.session.execute(_statements().session_token, {"user_id": conn.user_id}).scalar()
         may_moderate = conn.is_moderator

@@ -14,8 +14,7 @@ from sqlalchemy.orm.attributes import NO_VALUE
 
 from ..accounts.models import User
 from ..extensions import db, socketio
-from ..workshops.models import workshop_moderators
-from .protocol import CONNECTIONS, user_room
+from .protocol import CONNECTIONS, moderator_standing, user_room
 
 _KEY = "cocrea_ended_users"
 
@@ -58,15 +57,12 @@ def drop_stale_connections():
     connections = list(CONNECTIONS.items())
     if not connections:
         return
-    accounts = {user_id: (token, role) for user_id, token, role in db.session.execute(
-        select(User.id, User.session_token, User.role).where(User.id.in_({c.user_id for _, c in connections})))}
-    assigned = {tuple(pair) for pair in db.session.execute(
-        select(workshop_moderators.c.workshop_id, workshop_moderators.c.user_id)
-        .where(workshop_moderators.c.user_id.in_({c.user_id for _, c in connections if c.is_moderator})))}
+    tokens = dict(db.session.execute(select(User.id, User.session_token).where(
+        User.id.in_({c.user_id for _, c in connections if not c.is_moderator}))).all())
     for sid, conn in connections:
-        token, role = accounts.get(conn.user_id, (None, None))
-        still_moderates = role == "lab" or (role == "moderator" and (conn.workshop_id, conn.user_id) in assigned)
-        if token != conn.session_token or (conn.is_moderator and not still_moderates):
+        # Moderators are few: each one's standing is the same read their moderator events make.
+        token, moderates = moderator_standing(conn) if conn.is_moderator else (tokens.get(conn.user_id), True)
+        if token != conn.session_token or not moderates:
             socketio.server.disconnect(sid, namespace="/")
 
 
