@@ -5,6 +5,7 @@ from pathlib import Path
 from flask import Flask
 from sqlalchemy import event
 
+from . import proxy
 from .config import DEFAULTS, default_database_url, from_environment, instance_secret_key
 from .extensions import babel, csrf, db, limiter, login_manager, migrate, socketio
 
@@ -28,6 +29,7 @@ def create_app(config=None):
     _init_database(app)
     _init_extensions(app)
     _register_slices(app)
+    proxy.init_app(app)
     return app
 
 

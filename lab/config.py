@@ -4,6 +4,7 @@ Every setting has one environment variable (documented in README.md). Tests pass
 `create_app` instead.
 """
 import os
+import re
 import secrets
 from pathlib import Path
 
@@ -32,6 +33,10 @@ DEFAULTS = {
     # Behind HTTPS the cookies are never sent over plain HTTP. Off by default so `make run` on
     # http://127.0.0.1 keeps working; create_app applies it to the session and remember cookies.
     "SECURE_COOKIES": False,
+    # Behind a load balancer: this process's name, set as the cookie the balancer routes on, and how
+    # many proxies in front of the app to believe about the client (lab/proxy.py).
+    "NODE": None,
+    "TRUSTED_PROXIES": 0,
 }
 
 # environment variable -> config key
@@ -46,6 +51,8 @@ ENVIRONMENT = {
     "COCREA_POST_RATE": "POST_RATE",
     "COCREA_SECURE_COOKIES": "SECURE_COOKIES",
     "COCREA_PRESENCE_INTERVAL": "PRESENCE_INTERVAL_SECONDS",
+    "COCREA_NODE": "NODE",
+    "COCREA_TRUSTED_PROXIES": "TRUSTED_PROXIES",
 }
 
 
@@ -83,7 +90,23 @@ def parse_interval(text):
 
 
 # config key -> how to read its environment variable (the others are plain strings)
-PARSERS = {"POST_RATE": parse_rate, "SECURE_COOKIES": parse_flag, "PRESENCE_INTERVAL_SECONDS": parse_interval}
+def parse_node(text):
+    """A process's name as the balancer's map matches it (deploy/nginx/cocrea.conf.in)."""
+    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,31}", text):
+        raise ValueError(f"COCREA_NODE must be lowercase letters, digits, '-' or '_' (at most 32), not {text!r}")
+    return text
+
+
+def parse_proxies(text):
+    """How many proxies stand in front of the app, 0 to 5."""
+    hops = int(text) if text.strip().isdigit() else -1
+    if not 0 <= hops <= 5:
+        raise ValueError(f"COCREA_TRUSTED_PROXIES must be how many proxies stand in front (0 to 5), not {text!r}")
+    return hops
+
+
+PARSERS = {"POST_RATE": parse_rate, "SECURE_COOKIES": parse_flag, "PRESENCE_INTERVAL_SECONDS": parse_interval,
+           "NODE": parse_node, "TRUSTED_PROXIES": parse_proxies}
 
 
 def from_environment(environ=os.environ):

@@ -23,7 +23,8 @@ def set_language(lang):
 
 @bp.route("/health")
 def health():
-    return jsonify(ok=True)
+    """For process managers and load balancers; `node` says which process answered."""
+    return jsonify(ok=True, node=current_app.config["NODE"])
 
 
 def register_errors(app):
