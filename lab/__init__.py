@@ -5,7 +5,7 @@ from pathlib import Path
 from flask import Flask
 from sqlalchemy import event
 
-from . import proxy
+from . import message_queue, proxy
 from .config import DEFAULTS, default_database_url, from_environment, instance_secret_key
 from .extensions import babel, csrf, db, limiter, login_manager, migrate, socketio
 
@@ -69,6 +69,7 @@ def _init_extensions(app):
         app,
         async_mode=app.config["ASYNC_MODE"],
         message_queue=app.config["REDIS_URL"],
+        **message_queue.client_manager(app.config["REDIS_URL"]),
         max_http_buffer_size=64 * 1024,
         ping_interval=10,
         ping_timeout=20,
