@@ -8,6 +8,7 @@ import threading
 import time
 
 from ..extensions import db, socketio
+from .errors import database_unreachable
 
 log = logging.getLogger(__name__)
 _started = threading.Lock()
@@ -35,8 +36,11 @@ def _loop(app):
         with app.app_context():
             try:
                 _tick(heartbeat_every, time.time() >= next_heartbeat)
-            except Exception:
-                log.exception("background tick failed; retrying")
+            except Exception as error:
+                if database_unreachable(error):  # a warning per tick, without the traceback
+                    log.warning("background tick: database unreachable (%s); retrying", type(error.orig).__name__)
+                else:
+                    log.exception("background tick failed; retrying")
                 db.session.rollback()
             finally:
                 db.session.remove()

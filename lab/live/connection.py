@@ -14,7 +14,7 @@ from ..security import room_role
 from ..workshops.models import Workshop
 from . import presence
 from .background import ensure_background_work
-from .errors import LiveError
+from .errors import LiveError, Unavailable, database_unreachable
 from .protocol import CONNECTIONS, Connection, Empty, live_event, room, run_in_transaction, user_room
 from .state import live_state, snapshot
 
@@ -64,6 +64,12 @@ def on_connect(auth=None):
         join_room(room(workshop.id, "m" if role == "moderator" else "p"))
         join_room(user_room(conn.user_id))
         ensure_background_work(current_app._get_current_object())
+    except Exception as error:
+        if not database_unreachable(error):
+            raise
+        log.warning("connect: database unreachable (%s)", type(error.orig).__name__)
+        db.session.rollback()
+        refuse("unavailable", Unavailable.default)
     finally:
         db.session.remove()
 

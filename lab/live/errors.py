@@ -44,3 +44,19 @@ class Conflict(LiveError):
 class RateLimited(LiveError):
     code = "rate_limited"
     default = _l("Vas muy rápido. Espera unos segundos antes de publicar otra idea.")
+
+
+class Unavailable(LiveError):
+    """The database cannot be reached (restarting, connections cut): nothing was stored."""
+
+    code = "unavailable"
+    default = _l("No podemos guardar en este momento: el servidor perdió su conexión con la base de datos. "
+                 "Nada se perdió; vuelve a intentarlo en unos segundos.")
+
+
+def database_unreachable(error):
+    """True for a failure of the database connection itself, not of a statement: a server that is down
+    or restarting, or a connection it cut. The pool replaces such connections on their next use."""
+    from sqlalchemy.exc import DBAPIError, OperationalError
+
+    return isinstance(error, OperationalError) or (isinstance(error, DBAPIError) and error.connection_invalidated)

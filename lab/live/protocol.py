@@ -21,7 +21,7 @@ from sqlalchemy import and_, bindparam, exists, or_, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
 from ..extensions import db, socketio
-from .errors import Forbidden, Invalid, LiveError
+from .errors import Forbidden, Invalid, LiveError, Unavailable, database_unreachable
 
 log = logging.getLogger(__name__)
 
@@ -158,7 +158,11 @@ def live_event(name, schema=Empty, moderator=False, lock=True):
                 return {"ok": True, **(result or {})}
             except LiveError as error:
                 return error.as_ack()
-            except Exception:  # the server keeps serving; the person gets a readable answer
+            except Exception as error:  # the server keeps serving; the person gets a readable answer
+                if database_unreachable(error):
+                    log.warning("live event %s: database unreachable (%s)", name, type(error.orig).__name__)
+                    db.session.rollback()
+                    return Unavailable().as_ack()
                 log.exception("live event %s failed", name)
                 db.session.rollback()
                 return {"ok": False, "error": {"code": "server_error", "message": _(

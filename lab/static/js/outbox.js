@@ -4,7 +4,7 @@
 // Events: "change" (the queue changed), "sent" {item, idea, duplicate}, "failed" {item, error}.
 
 const RETRY_MS = 3000;
-const KEEP_CODES = ["offline", "timeout", "invalid_ack", "not_joined", "server_error", "session_ended"];
+const KEEP_CODES = ["offline", "timeout", "invalid_ack", "not_joined", "server_error", "unavailable", "session_ended"];
 
 export function newClientId() {
   if (window.crypto?.randomUUID) return window.crypto.randomUUID();
