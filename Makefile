@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 export FLASK_APP := wsgi
 
-.PHONY: run test setup setup-test browser db translations catalog migration bench check-templates clean
+.PHONY: run test setup setup-test browser nginx cluster db translations catalog migration bench check-templates clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,7 @@ $(VENV)/.installed-bench: pyproject.toml $(VENV)/.installed
 
 setup: $(VENV)/.installed translations
 
-setup-test: $(VENV)/.installed-test translations browser
+setup-test: $(VENV)/.installed-test translations browser nginx
 
 translations:
 	$(BIN)/pybabel compile -d lab/translations -f >/dev/null
@@ -41,6 +41,19 @@ browser:
 	  { if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	    else echo "Install Chromium (e.g. 'sudo apt-get install chromium') for the browser tests"; exit 1; fi; }
+
+# nginx for the cluster (tests and `make cluster`): the system's, installed from Debian when we may.
+# deploy/cluster.py runs its own nginx from a configuration in its folder, never /etc/nginx.
+nginx:
+	@command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || \
+	  { if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; \
+	    else echo "Install nginx (e.g. 'sudo apt-get install nginx') for the cluster and its tests"; exit 1; fi; }
+
+# Two app processes behind nginx on this machine's PostgreSQL and Redis (docs/deploying.md). Point
+# elsewhere with COCREA_DATABASE_URL and COCREA_REDIS_URL; CLUSTER_PORT (8080) and CLUSTER_PROCESSES (2).
+cluster: setup nginx
+	$(BIN)/python deploy/cluster.py
 
 db: setup
 	$(BIN)/flask db upgrade
