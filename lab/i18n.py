@@ -4,6 +4,9 @@ from zoneinfo import ZoneInfo
 from flask import current_app, has_request_context, session
 from flask_babel import format_datetime, get_locale
 from flask_login import current_user
+from sqlalchemy.exc import DBAPIError
+
+from .extensions import db
 
 
 def available():
@@ -16,9 +19,19 @@ def select_locale():
     chosen = session.get("lang")
     if chosen in available():
         return chosen
-    if getattr(current_user, "is_authenticated", False) and current_user.locale in available():
+    if _user_locale() in available():
         return current_user.locale
     return current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def _user_locale():
+    """The signed-in person's language, or None. Loading the person reads the database: when it is
+    unreachable, the message that says so is still shown, in the default language."""
+    try:
+        return current_user.locale if getattr(current_user, "is_authenticated", False) else None
+    except DBAPIError:
+        db.session.rollback()
+        return None
 
 
 def select_timezone():

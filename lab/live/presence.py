@@ -22,6 +22,7 @@ from flask import current_app
 
 from ..attendance import service as attendance
 from ..extensions import db, socketio
+from .errors import database_unreachable
 from .protocol import room
 
 log = logging.getLogger(__name__)
@@ -103,8 +104,11 @@ class PresenceBoard:
                 if dirty or view != state.sent:
                     socketio.emit("presence", view, to=room(workshop_id, "m"))
                     sent = True
-            except Exception:
-                log.exception("presence of workshop %s not sent; trying again", workshop_id)
+            except Exception as error:
+                if database_unreachable(error):
+                    log.warning("presence of workshop %s not sent: database unreachable; trying again", workshop_id)
+                else:
+                    log.exception("presence of workshop %s not sent; trying again", workshop_id)
                 db.session.rollback()
                 with self.lock:
                     state.dirty = True
