@@ -56,7 +56,8 @@ def redis(tmp_path):
 
 @pytest.fixture
 def cluster(live_db, room, redis, tmp_path):  # noqa: F811  (room is the fixture imported above)
-    env = server_environment(live_db, COCREA_REDIS_URL=redis.url, COCREA_TRUSTED_PROXIES="1")
+    # Tests post faster than a person may: the limit is not what they are about.
+    env = server_environment(live_db, COCREA_REDIS_URL=redis.url, COCREA_TRUSTED_PROXIES="1", COCREA_POST_RATE="1000/1")
     running = Cluster(tmp_path / "cluster", env, processes=2).start()
     yield running
     running.stop()

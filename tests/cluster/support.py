@@ -9,6 +9,7 @@ the polling requests: requests adds jar cookies only when no Cookie header is se
 """
 import threading
 import time
+from urllib.parse import urlparse
 
 import requests
 import socketio
@@ -27,9 +28,11 @@ class RoomClient:
         self.url, self.workshop_id, self.name = url, workshop_id, name
         self.transports = transports or ["polling", "websocket"]
         self.http = requests.Session()
-        self.http.cookies.set("session", cookie)
+        # Host-only cookies, as the server's own Set-Cookie makes them: its answer replaces ours.
+        host = urlparse(url).hostname
+        self.http.cookies.set("session", cookie, domain=host, path="/")
         if node:
-            self.http.cookies.set("cocrea_node", node)
+            self.http.cookies.set("cocrea_node", node, domain=host, path="/")
         self.sio = socketio.Client(http_session=self.http, **RECONNECT)
         self.lock = threading.Condition()
         self.seq, self.ideas, self.updates, self.snapshots = None, {}, [], []
@@ -134,14 +137,16 @@ class RoomClient:
         return client_id
 
     def flush(self, timeout=WAIT):
-        for client_id, (prompt_id, text) in list(self.outbox.items()):
+        with self.lock:
+            pending = list(self.outbox.items())
+        for client_id, (prompt_id, text) in pending:
             try:
                 ack = self.call("idea:post", {"client_id": client_id, "prompt_id": prompt_id, "text": text},
                                 timeout)
             except Exception:  # not connected, or no ack in time: kept for the next try
                 return False
             if not ack.get("ok"):
-                if ack["error"]["code"] in ("unavailable", "server_error", "not_joined"):
+                if ack["error"]["code"] in ("unavailable", "server_error", "not_joined", "rate_limited"):
                     return False
                 raise AssertionError(f"idea refused: {ack}")
             with self.lock:
