@@ -60,6 +60,11 @@ def main(argv=None):
 
 
 MAX_CONNECTIONS = 10_000
+# Connections waiting to be accepted. eventlet's default, 50, overflows when a whole room reconnects at
+# once (a restart, a venue's Wi-Fi, the balancer): the kernel then drops SYNs, clients wait seconds
+# for the retransmission, and a balancer counts the timeouts as a dead process. Linux caps it at
+# net.core.somaxconn (4096 by default).
+LISTEN_BACKLOG = 2048
 
 
 def _serve_eventlet(host, port, **options):
@@ -79,7 +84,7 @@ def _serve_eventlet(host, port, **options):
     if not addresses:
         raise RuntimeError(f"cannot resolve {host}")
     family, _type, _proto, _name, address = addresses[0]
-    listener = eventlet.listen(address, family)
+    listener = eventlet.listen(address, family, backlog=LISTEN_BACKLOG)
     listener.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     eventlet.wsgi.server(listener, app, **options)
 
