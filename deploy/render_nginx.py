@@ -13,7 +13,8 @@ from pathlib import Path
 TEMPLATE = Path(__file__).resolve().parent / "nginx" / "cocrea.conf.in"
 NODE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}$")
 ADDRESS = re.compile(r"^[A-Za-z0-9.\-\[\]:]+:\d{1,5}$")
-FAIL = "max_fails=1 fail_timeout=5s"
+# Never marked down (see the template): each request tries its own process and moves on if it fails.
+FAIL = "max_fails=0"
 
 
 def parse_node(text):
