@@ -28,6 +28,7 @@ from pathlib import Path
 
 import socketio
 from fanout_figures import OTHER_CPU_WARNING, ORDER_NOTE, figures, ms, percentile, ratios, report
+from fanout_targets import Balanced, PrivateRedis, Single
 from fanout_servers import (BENCH, SETUP_TIMEOUT, Processes, cpu_seconds, free_port, machine_cpu_seconds,
                             prepare_app, raise_open_files_limit, rss_kib, tail, wait_listening)
 
@@ -109,6 +110,17 @@ async def disconnect_all(clients, timeout=30.0):
         print(f"   ({len(clients)} clients not all disconnected within {timeout:.0f} s)", flush=True)
 
 
+def cpu_of(pids):
+    """CPU seconds of these processes so far (those that have gone count nothing)."""
+    total = 0.0
+    for pid in pids:
+        try:
+            total += cpu_seconds(pid)
+        except OSError:
+            pass
+    return total
+
+
 async def warm_up(url, room, cookie, timeout):
     """One connection and one post, so first-use imports and caches are not counted as per-connection memory."""
     client = await connect_one(url, room, cookie, lambda _m: None, timeout)
@@ -159,11 +171,12 @@ async def wait_delivered(tally, expected, timeout):
         await asyncio.sleep(0.05)
 
 
-async def measure(label, url, pid, room, cookies, args):
+async def measure(label, target, room, cookies, args):
     """Connect N clients, post at a steady rate, drain; returns one server's raw sample."""
+    url, pids = target.url, target.server_pids
     await warm_up(url, room, cookies[0], args.connect_timeout)
     await asyncio.sleep(0.5)
-    rss_before = rss_kib(pid)
+    rss_before = sum(rss_kib(pid) for pid in pids)
     tally = Tally()
     clients, failures = await connect_all(url, room, cookies, tally.on_update, args.connect_concurrency,
                                           args.connect_timeout)
@@ -171,21 +184,24 @@ async def measure(label, url, pid, room, cookies, args):
         if not clients:
             raise RuntimeError(f"{label}: no client could connect: {dict(failures)}")
         await asyncio.sleep(1.0)  # let the server finish each join (attendance, presence)
-        rss_after = rss_kib(pid)
+        rss_after = sum(rss_kib(pid) for pid in pids)
+        helpers = target.helper_pids(args)  # balancer, message queue, database backends (cluster mode)
         # A pause of this process's own garbage collector would delay every receive time it takes:
         # keep it out of the measurement (the run is short and bounded).
         gc.collect()
         gc.freeze()
         gc.disable()
-        server0, client0, machine0, wall0 = cpu_seconds(pid), time.process_time(), machine_cpu_seconds(), \
-            time.perf_counter()
+        server0, helpers0, client0 = cpu_of(pids), cpu_of(helpers), time.process_time()
+        machine0, wall0 = machine_cpu_seconds(), time.perf_counter()
+        posting_from = time.strftime("%H:%M:%S")
         tasks, posts, sending = await post_steadily(clients, tally, args, label, room["prompt_id"])
         expected = posts * len(clients)
         drained_by = time.perf_counter() + args.drain
         await asyncio.wait(tasks, timeout=args.drain)
         await wait_delivered(tally, expected, max(0.0, drained_by - time.perf_counter()))
         wall = time.perf_counter() - wall0
-        server, client = cpu_seconds(pid) - server0, time.process_time() - client0
+        server, client = cpu_of(pids) - server0, time.process_time() - client0
+        helper = cpu_of(helpers) - helpers0
         busy, total = (b - a for a, b in zip(machine0, machine_cpu_seconds()))
     finally:
         gc.enable()
@@ -195,9 +211,10 @@ async def measure(label, url, pid, room, cookies, args):
     return {
         "tally": tally, "clients": len(clients), "failures": failures, "posts": posts, "expected": expected,
         "kib_per_connection": (rss_after - rss_before) / len(clients),
-        "server_cpu": server / wall, "client_cpu": client / wall,
-        "other_cpu": max(0.0, busy - server - client) / wall, "cores": cores,
+        "server_cpu": server / wall, "client_cpu": client / wall, "helper_cpu": helper / wall,
+        "other_cpu": max(0.0, busy - server - client - helper) / wall, "cores": cores,
         "send_rate": posts / sending if sending > 0 else float("nan"),
+        "posting": f"{posting_from}-{time.strftime('%H:%M:%S')}",  # wall clock, to match server logs
     }
 
 
@@ -217,6 +234,18 @@ def parse_args(argv):
     parser.add_argument("--connect-concurrency", type=int, default=50, help="sockets opening at once (default 50)")
     parser.add_argument("--connect-timeout", type=float, default=30.0, help="seconds for one socket to open")
     parser.add_argument("--keep", action="store_true", help="keep the work folder (database, server logs)")
+    parser.add_argument("--mode", choices=("single", "cluster"), default="single",
+                        help="single: one process, clients connect to it; cluster: two processes behind nginx "
+                             "sharing a private Redis, the app on PostgreSQL (default single)")
+    parser.add_argument("--async-mode", choices=("eventlet", "gevent", "threading"), default="eventlet",
+                        help="async mode of both servers (default eventlet)")
+    parser.add_argument("--database-url", default=os.environ.get(
+        "COCREA_BENCH_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/cocrea_bench"),
+                        help="PostgreSQL database of the cluster mode, emptied first (default "
+                             "$COCREA_BENCH_DATABASE_URL or cocrea_bench on this machine)")
+    parser.add_argument("--watch-stalls", type=float, metavar="MS",
+                        help="run the app under bench/stall_watch.py: its log shows what held the loop "
+                             "longer than MS milliseconds (implies --keep)")
     parser.add_argument("--retry-noisy", type=int, default=0, metavar="K",
                         help=f"measure a server again, up to K times, when other programs used more than "
                              f"{OTHER_CPU_WARNING}%% of a core meanwhile (default 0)")
@@ -228,20 +257,16 @@ def parse_args(argv):
     return args
 
 
-def run_server(label, argv, env, processes, workdir, room, args):
-    """Start one server, measure it, stop it; returns its raw sample."""
-    port = free_port()
-    log_path = workdir / f"{label}.log"
-    proc = processes.start([*argv, "--port", str(port)], env, log_path)
+def run_server(label, env, processes, workdir, room, args):
+    """Start one server (or cluster), measure it, stop it; returns its raw sample."""
+    target = (Balanced if args.mode == "cluster" else Single)(label, args, env, processes, workdir).start()
     try:
-        wait_listening(proc, port, log_path)
         with asyncio.Runner(loop_factory=uvloop.new_event_loop if uvloop else None) as runner:
-            sample = runner.run(measure(label, f"http://127.0.0.1:{port}", proc.pid, room, room["cookies"], args))
-        if proc.poll() is not None:
-            raise RuntimeError(f"{label} server died during the run:\n{tail(log_path)}")
+            sample = runner.run(measure(label, target, room, room["cookies"], args))
+        target.check_alive()
         return sample
     finally:
-        processes.stop(proc)
+        target.stop()
 
 
 def progress(label, round_, sample):
@@ -249,7 +274,7 @@ def progress(label, round_, sample):
     print(f"   round {round_} {label:<4}: delivered {len(fanout)}/{sample['expected']}, "
           f"p50 {ms(percentile(fanout, 0.5))} ms, p95 {ms(percentile(fanout, 0.95))} ms, "
           f"server CPU {100 * sample['server_cpu']:.0f}%, client CPU {100 * sample['client_cpu']:.0f}%, "
-          f"other {100 * sample['other_cpu']:.0f}%", flush=True)
+          f"other {100 * sample['other_cpu']:.0f}% (posting {sample['posting']})", flush=True)
 
 
 def overall_budget(args):
@@ -279,21 +304,25 @@ def main(argv=None):
     signal.alarm(overall_budget(args))
     try:
         print(f"preparing the app's database with {args.clients} participants in {workdir}", flush=True)
-        app_env, room = prepare_app(workdir, args.clients)
-        servers = {
-            "bare": ([sys.executable, str(BENCH / "bare_server.py")], {**os.environ, "PYTHONUNBUFFERED": "1"}),
-            "app": ([sys.executable, "wsgi.py"], app_env),
-        }
+        app_env, room = prepare_app(workdir, args.clients, args.database_url if args.mode == "cluster" else None)
+        bare_env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        bare_env.pop("COCREA_REDIS_URL", None)
+        if args.mode == "cluster":  # both sides on the same Redis message queue
+            redis = PrivateRedis(workdir).start(processes)
+            args.redis_pid = redis.proc.pid
+            app_env = {**app_env, "COCREA_REDIS_URL": redis.url}
+            bare_env = {**bare_env, "COCREA_REDIS_URL": redis.url}
+        servers = {"bare": bare_env, "app": app_env}
         labels = [label for label in ("bare", "app") if args.only in (None, label)]
         samples = {label: [] for label in labels}
-        print(f"{args.clients} clients, {args.rate:g} posts/s for {args.seconds:g} s, {args.rounds} round(s)"
+        print(f"{args.clients} clients, {args.rate:g} posts/s for {args.seconds:g} s, {args.rounds} round(s), "
+              f"{args.mode} mode, {args.async_mode}"
               f"{'' if uvloop else ' (no uvloop: the load generator is slower)'}", flush=True)
         for round_ in range(1, args.rounds + 1):
             for label in labels if round_ % 2 else labels[::-1]:
                 print(f"   round {round_} {label:<4}: connecting {args.clients} clients", flush=True)
-                argv, env = servers[label]
                 for retry in range(args.retry_noisy + 1):
-                    sample = run_server(label, argv, env, processes, workdir, room, args)
+                    sample = run_server(label, servers[label], processes, workdir, room, args)
                     progress(label, round_, sample)
                     if 100 * sample["other_cpu"] <= OTHER_CPU_WARNING or retry == args.retry_noisy:
                         break
@@ -304,7 +333,7 @@ def main(argv=None):
         ratio = ratios(by_label["app"], by_label["bare"]) if len(by_label) == 2 else None
         report(results, ratio, args)
         if args.json:
-            figures_out = {"clients": args.clients, "rate": args.rate, "seconds": args.seconds,
+            figures_out = {"mode": args.mode, "async_mode": args.async_mode, "clients": args.clients, "rate": args.rate, "seconds": args.seconds,
                            "rounds": args.rounds, "retry_noisy": args.retry_noisy, "order": ORDER_NOTE, "cpus": os.cpu_count(),
                            "uvloop": uvloop is not None, "results": results, "ratio_app_over_bare": ratio}
             Path(args.json).write_text(json.dumps(figures_out, indent=2) + "\n")

@@ -54,6 +54,7 @@ def figures(label, samples):
         # percent of one core, averaged over the posting and draining time
         "server_cpu_pct": round(100 * mean(s["server_cpu"] for s in samples), 1),
         "client_cpu_pct": round(100 * mean(s["client_cpu"] for s in samples), 1),
+        "helper_cpu_pct": round(100 * mean(s.get("helper_cpu", 0.0) for s in samples), 1),
         "other_cpu_pct": round(100 * mean(s["other_cpu"] for s in samples), 1),
     }
 
@@ -74,7 +75,7 @@ def report(results, ratio, args):
     print(f"fan-out: {args.clients} clients in one room, {args.rate:g} posts/s for {args.seconds:g} s "
           f"(every post reaches all clients, the poster included); {args.rounds} round(s), {ORDER_NOTE}")
     head = (f"{'server':<6} {'N':>5} {'posts':>6} {'delivered/expected':>26} {'p50':>8} {'p95':>8} {'p99':>8} "
-            f"{'ack p95':>8} {'KiB/conn':>9} {'srv CPU':>8} {'cli CPU':>8} {'other':>7}")
+            f"{'ack p95':>8} {'KiB/conn':>9} {'srv CPU':>8} {'infra':>7} {'cli CPU':>8} {'other':>7}")
     print(head)
     print("-" * len(head))
     for r in results:
@@ -82,7 +83,7 @@ def report(results, ratio, args):
         delivered = f"{r['delivered']}/{r['expected']} ({r['delivered_pct']:.2f}%)"
         print(f"{r['server']:<6} {r['clients']:>5} {r['posts']:>6} {delivered:>26} {fmt(f['p50']):>8} "
               f"{fmt(f['p95']):>8} {fmt(f['p99']):>8} {fmt(r['ack_ms']['p95']):>8} "
-              f"{fmt(r['rss_kib_per_connection']):>9} {fmt(r['server_cpu_pct']):>7}% "
+              f"{fmt(r['rss_kib_per_connection']):>9} {fmt(r['server_cpu_pct']):>7}% {fmt(r['helper_cpu_pct']):>6}% "
               f"{fmt(r['client_cpu_pct']):>7}% {fmt(r['other_cpu_pct']):>6}%")
         notes = {k: r[k] for k in ("connect_failures", "post_errors") if r[k]}
         if r["duplicates"]:
@@ -92,8 +93,8 @@ def report(results, ratio, args):
     if ratio:
         print(f"ratio app/bare: p50 {fmt(ratio['p50'], '.2f')}  p95 {fmt(ratio['p95'], '.2f')}  "
               f"p99 {fmt(ratio['p99'], '.2f')}")
-    print("latencies in ms; CPU in % of one core during posting and draining; 'other' = the rest of the "
-          "machine (other programs)")
+    print("latencies in ms; CPU in % of one core during posting and draining (srv: the server processes; infra: "
+          "nginx, Redis and the app's database backends in cluster mode); 'other' = the rest of the machine")
     for r in results:
         if r["client_cpu_pct"] > CLIENT_CPU_WARNING:
             print(f"warning: the load generator used {r['client_cpu_pct']:.0f}% of a core with {r['server']}: it may "

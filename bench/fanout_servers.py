@@ -33,7 +33,7 @@ class Processes:
         self.running = []
 
     def start(self, argv, env, log_path):
-        log = open(log_path, "wb")
+        log = open(log_path, "ab")  # every round of a server in one log
         proc = subprocess.Popen(argv, cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=log,
                                 stderr=subprocess.STDOUT, preexec_fn=_die_with_parent)
         log.close()
@@ -103,18 +103,35 @@ def raise_open_files_limit(wanted):
 
 # -- preparing the app -------------------------------------------------------------------------
 
-def prepare_app(workdir, clients):
-    """A migrated, seeded database and the environment to serve it; returns (env, room)."""
+def prepare_app(workdir, clients, database_url=None):
+    """A migrated, seeded database (a fresh SQLite file, or `database_url` emptied) and the environment
+    to serve it; returns (env, room)."""
+    if database_url:
+        reset_postgres(database_url)
     env = {**os.environ,
-           "COCREA_DATABASE_URL": f"sqlite:///{workdir / 'bench.db'}",
+           "COCREA_DATABASE_URL": database_url or f"sqlite:///{workdir / 'bench.db'}",
            "COCREA_SECRET_KEY": secrets.token_hex(32),
            "COCREA_POST_RATE": "1000000/1",  # the load must not be rate-limited
            "COCREA_ASYNC_MODE": "eventlet",
            "PYTHONUNBUFFERED": "1"}
-    env.pop("COCREA_REDIS_URL", None)  # one process, in-memory rooms, like the bare server
+    env.pop("COCREA_REDIS_URL", None)  # one process, in-memory rooms, like the bare server (cluster mode adds one)
     run_step([sys.executable, "-m", "flask", "--app", "lab:create_app", "db", "upgrade"], env)
     seeded = run_step([sys.executable, str(BENCH / "setup_app.py"), "--participants", str(clients)], env)
     return env, json.loads(seeded)
+
+
+def reset_postgres(url):
+    """Create the benchmark's PostgreSQL database if needed, and empty it (schema dropped)."""
+    sys.path.insert(0, str(ROOT / "deploy"))
+    from cluster import ensure_database
+    from sqlalchemy import create_engine, text
+
+    ensure_database(url)
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
 
 
 def run_step(argv, env):

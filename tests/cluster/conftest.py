@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "deploy"))
 from cluster import Cluster, ensure_database  # noqa: E402
 
 CLUSTER_DATABASE = os.environ.get("COCREA_TEST_CLUSTER_DATABASE_URL",
-                                  "postgresql://postgres@127.0.0.1:5432/cocrea_test_cluster")
+                                  "postgresql://postgres@127.0.0.1:5432/test_cluster")
 
 
 @pytest.fixture(scope="session")
