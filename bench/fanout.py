@@ -27,10 +27,10 @@ from collections import Counter
 from pathlib import Path
 
 import socketio
-from fanout_figures import OTHER_CPU_WARNING, ORDER_NOTE, figures, ms, percentile, ratios, report
+from fanout_figures import OTHER_CPU_WARNING, ORDER_NOTE, STARVED_WARNING, figures, ms, percentile, ratios, report
 from fanout_targets import Balanced, PrivateRedis, Single
-from fanout_servers import (BENCH, SETUP_TIMEOUT, Processes, cpu_seconds, free_port, machine_cpu_seconds,
-                            prepare_app, raise_open_files_limit, rss_kib, tail, wait_listening)
+from fanout_servers import (SETUP_TIMEOUT, Processes, cpu_seconds, cpu_wait_seconds, machine_cpu_seconds, prepare_app,
+                            raise_open_files_limit, rss_kib)
 
 try:  # a faster event loop keeps the single load-generating process from being the bottleneck
     import uvloop
@@ -192,6 +192,7 @@ async def measure(label, target, room, cookies, args):
         gc.freeze()
         gc.disable()
         server0, helpers0, client0 = cpu_of(pids), cpu_of(helpers), time.process_time()
+        starved0 = [cpu_wait_seconds(pid) for pid in pids], cpu_wait_seconds()
         machine0, wall0 = machine_cpu_seconds(), time.perf_counter()
         posting_from = time.strftime("%H:%M:%S")
         tasks, posts, sending = await post_steadily(clients, tally, args, label, room["prompt_id"])
@@ -202,6 +203,8 @@ async def measure(label, target, room, cookies, args):
         wall = time.perf_counter() - wall0
         server, client = cpu_of(pids) - server0, time.process_time() - client0
         helper = cpu_of(helpers) - helpers0
+        server_starved = max(cpu_wait_seconds(pid) - before for pid, before in zip(pids, starved0[0]))
+        client_starved = cpu_wait_seconds() - starved0[1]
         busy, total = (b - a for a, b in zip(machine0, machine_cpu_seconds()))
     finally:
         gc.enable()
@@ -212,6 +215,7 @@ async def measure(label, target, room, cookies, args):
         "tally": tally, "clients": len(clients), "failures": failures, "posts": posts, "expected": expected,
         "kib_per_connection": (rss_after - rss_before) / len(clients),
         "server_cpu": server / wall, "client_cpu": client / wall, "helper_cpu": helper / wall,
+        "server_starved": server_starved / wall, "client_starved": client_starved / wall,
         "other_cpu": max(0.0, busy - server - client - helper) / wall, "cores": cores,
         "send_rate": posts / sending if sending > 0 else float("nan"),
         "posting": f"{posting_from}-{time.strftime('%H:%M:%S')}",  # wall clock, to match server logs
@@ -248,7 +252,8 @@ def parse_args(argv):
                              "longer than MS milliseconds (implies --keep)")
     parser.add_argument("--retry-noisy", type=int, default=0, metavar="K",
                         help=f"measure a server again, up to K times, when other programs used more than "
-                             f"{OTHER_CPU_WARNING}%% of a core meanwhile (default 0)")
+                             f"{OTHER_CPU_WARNING}%% of a core meanwhile, or a server or the load generator "
+                             f"waited for a CPU more than {STARVED_WARNING}%% of the time (default 0)")
     args = parser.parse_args(argv)
     if min(args.clients, args.rounds, args.connect_concurrency) < 1 or min(args.rate, args.seconds, args.drain) <= 0:
         parser.error("--clients, --rounds, --rate, --seconds and --drain must be positive")
@@ -269,12 +274,20 @@ def run_server(label, env, processes, workdir, room, args):
         target.stop()
 
 
+def noisy(sample):
+    """Other programs took the CPU from the measurement: busy meanwhile, or a process of the
+    benchmark kept waiting for a CPU."""
+    return (100 * sample["other_cpu"] > OTHER_CPU_WARNING
+            or 100 * max(sample["server_starved"], sample["client_starved"]) > STARVED_WARNING)
+
+
 def progress(label, round_, sample):
     fanout = sorted(sample["tally"].fanout)
     print(f"   round {round_} {label:<4}: delivered {len(fanout)}/{sample['expected']}, "
           f"p50 {ms(percentile(fanout, 0.5))} ms, p95 {ms(percentile(fanout, 0.95))} ms, "
           f"server CPU {100 * sample['server_cpu']:.0f}%, client CPU {100 * sample['client_cpu']:.0f}%, "
-          f"other {100 * sample['other_cpu']:.0f}% (posting {sample['posting']})", flush=True)
+          f"other {100 * sample['other_cpu']:.0f}%, waiting for a CPU: server {100 * sample['server_starved']:.1f}% "
+          f"client {100 * sample['client_starved']:.1f}% (posting {sample['posting']})", flush=True)
 
 
 def overall_budget(args):
@@ -324,7 +337,7 @@ def main(argv=None):
                 for retry in range(args.retry_noisy + 1):
                     sample = run_server(label, servers[label], processes, workdir, room, args)
                     progress(label, round_, sample)
-                    if 100 * sample["other_cpu"] <= OTHER_CPU_WARNING or retry == args.retry_noisy:
+                    if not noisy(sample) or retry == args.retry_noisy:
                         break
                     print(f"   round {round_} {label:<4}: other programs were busy; measuring again", flush=True)
                 samples[label].append(sample)

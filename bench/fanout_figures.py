@@ -6,6 +6,7 @@ from collections import Counter
 ORDER_NOTE = "bare then app in odd rounds, app then bare in even ones (ABBA), a fresh server process each time"
 CLIENT_CPU_WARNING = 70  # % of one core: above it the single load-generating process may lag
 OTHER_CPU_WARNING = 25  # % of one core used by other programs during a measurement
+STARVED_WARNING = 5  # % of the time a server or the load generator waited for a CPU
 
 
 def percentile(sorted_values, q):
@@ -56,6 +57,8 @@ def figures(label, samples):
         "client_cpu_pct": round(100 * mean(s["client_cpu"] for s in samples), 1),
         "helper_cpu_pct": round(100 * mean(s.get("helper_cpu", 0.0) for s in samples), 1),
         "other_cpu_pct": round(100 * mean(s["other_cpu"] for s in samples), 1),
+        "server_starved_pct": round(100 * mean(s["server_starved"] for s in samples), 2),
+        "client_starved_pct": round(100 * mean(s["client_starved"] for s in samples), 2),
     }
 
 
@@ -99,6 +102,9 @@ def report(results, ratio, args):
         if r["client_cpu_pct"] > CLIENT_CPU_WARNING:
             print(f"warning: the load generator used {r['client_cpu_pct']:.0f}% of a core with {r['server']}: it may "
                   f"be the bottleneck; lower --rate")
+        if max(r["server_starved_pct"], r["client_starved_pct"]) > STARVED_WARNING:
+            print(f"warning: with {r['server']}, the server waited for a CPU {r['server_starved_pct']:.1f}% of the "
+                  f"time and the load generator {r['client_starved_pct']:.1f}%: latencies include that wait")
         if r["other_cpu_pct"] > OTHER_CPU_WARNING:
             print(f"warning: other programs used {r['other_cpu_pct']:.0f}% of a core during {r['server']}: "
                   f"figures are noisy")

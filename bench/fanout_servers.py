@@ -94,6 +94,12 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # utime + stime
 
 
+def cpu_wait_seconds(pid="self"):
+    """Seconds the process's main thread spent runnable but waiting for a CPU (/proc/<pid>/schedstat):
+    time it was starved by other programs (or by the other processes of the benchmark)."""
+    return int(Path(f"/proc/{pid}/schedstat").read_text().split()[1]) / 1e9
+
+
 def raise_open_files_limit(wanted):
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     wanted = wanted if hard == resource.RLIM_INFINITY else min(hard, wanted)

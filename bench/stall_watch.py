@@ -7,7 +7,9 @@ is blocked) samples the main thread's stack whenever the stamp is older than COC
 prints, once the stall ends, how long it lasted, how the main thread spent it (on a CPU, waiting for
 one while other programs ran, or blocked in a system call: from /proc/self/task/<tid>/schedstat) and
 the stacks it saw (most frequent first). Nothing is interrupted: unlike eventlet's own blocking
-detector it raises nothing in the stalled code.
+detector it raises nothing in the stalled code. Garbage-collector passes longer than a quarter of the
+threshold are printed too. The sampling itself takes the interpreter lock for a moment per sample,
+which lengthens a stall a little: read the figures as orders of magnitude.
 """
 import os
 import sys
@@ -75,8 +77,27 @@ class Watch:
         print("\n".join(out), file=sys.stderr, flush=True)
 
 
+def log_collections(threshold):
+    """Print every garbage-collector pass that took longer than `threshold` seconds."""
+    import gc
+
+    started = {}
+
+    def callback(phase, info):
+        if phase == "start":
+            started["at"] = real_time.perf_counter()
+        elif "at" in started:
+            took = real_time.perf_counter() - started.pop("at")
+            if took > threshold:
+                print(f"\n=== gc generation {info['generation']} took {1000 * took:.0f} ms at "
+                      f"{time.strftime('%H:%M:%S')} ({info['collected']} collected) ===", file=sys.stderr, flush=True)
+
+    gc.callbacks.append(callback)
+
+
 def main():
     watch = Watch(float(os.environ.get("COCREA_STALL_MS", "50")) / 1000)
+    log_collections(watch.threshold / 4)
     eventlet.spawn(watch.stamper)
     real_threading.Thread(target=watch.watcher, daemon=True).start()
     wsgi.main(sys.argv[1:])
