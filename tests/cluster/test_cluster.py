@@ -3,6 +3,7 @@ countdown, whichever process each person landed on."""
 import time
 
 import pytest
+import requests
 from sqlalchemy import func, select
 
 from lab.attendance.models import Attendance
@@ -15,8 +16,6 @@ pytestmark = pytest.mark.cluster
 
 
 def test_first_requests_go_round_robin_and_each_client_stays_where_it_landed(cluster):
-    import requests
-
     landed = set()
     for _ in range(4):
         with requests.Session() as browser:
