@@ -69,7 +69,7 @@ def _init_extensions(app):
         app,
         async_mode=app.config["ASYNC_MODE"],
         message_queue=app.config["REDIS_URL"],
-        **message_queue.client_manager(app.config["REDIS_URL"]),
+        **message_queue.client_manager(app.config["REDIS_URL"], app.config["SQLALCHEMY_DATABASE_URI"]),
         max_http_buffer_size=64 * 1024,
         ping_interval=10,
         ping_timeout=20,

@@ -17,6 +17,7 @@ Unsequenced messages lost meanwhile heal themselves: presence lists are re-read 
 progress is replaced by the next one, and each process's periodic check drops the sockets of a user
 whose session ended.
 """
+import hashlib
 import logging
 import time
 
@@ -30,20 +31,32 @@ RETRY_MIN, RETRY_MAX = 0.2, 2.0  # the listener's pause between reconnections, d
 LISTEN_POLL = 1.0  # seconds the listener waits for a message before checking its connection
 
 
-def client_manager(url):
+def client_manager(url, database_url):
     """socketio.init_app's client_manager option for this message queue URL. Always given for Redis
     (or none), so an app built without a queue never inherits the manager of one built before."""
     if not url:
         return {"client_manager": None}
     if url.startswith(("redis://", "rediss://", "unix://")):
-        return {"client_manager": ResilientRedisManager(url)}
-    return {}  # another kind of queue: Flask-SocketIO picks its manager
+        return {"client_manager": ResilientRedisManager(url, channel_for(database_url))}
+    return {"channel": channel_for(database_url)}  # another kind of queue: Flask-SocketIO picks its manager
+
+
+def channel_for(database_url):
+    """The publish/subscribe channel of one installation: named after its database. Channels are
+    global to a Redis (its database number does not separate them), so two installations sharing a
+    Redis (staging and production, two labs) would otherwise deliver each other's broadcasts, and
+    rooms are named by workshop id."""
+    from sqlalchemy.engine import make_url
+
+    url = make_url(database_url)
+    where = f"{url.get_backend_name()}://{url.host or ''}:{url.port or ''}/{url.database or ''}"
+    return "cocrea:" + hashlib.sha256(where.encode()).hexdigest()[:16]
 
 
 class ResilientRedisManager(socketio.RedisManager):
     """Socket.IO client manager over Redis publish/subscribe that survives Redis going away."""
 
-    def __init__(self, url, channel="flask-socketio"):
+    def __init__(self, url, channel):
         super().__init__(url, channel=channel)
         self._publisher = None
         self._quiet_until = 0.0

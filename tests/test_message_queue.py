@@ -8,7 +8,7 @@ import time
 import pytest
 import redis
 
-from lab.message_queue import QUIET_AFTER_FAILURE, RETRY_MAX, ResilientRedisManager, client_manager
+from lab.message_queue import QUIET_AFTER_FAILURE, RETRY_MAX, ResilientRedisManager, channel_for, client_manager
 
 from .live.support import RedisServer, free_port
 
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.skipif(not shutil.which("redis-server"), reason="needs 
 
 
 def test_publishing_while_redis_is_down_gives_up_at_once_then_stays_quiet_for_a_moment():
-    manager = ResilientRedisManager(f"redis://127.0.0.1:{free_port()}/0")  # nothing listens there
+    manager = ResilientRedisManager(f"redis://127.0.0.1:{free_port()}/0", "prueba")  # nothing listens there
     began = time.monotonic()
     manager._publish({"method": "emit", "event": "update"})
     assert time.monotonic() - began < 1.0
@@ -65,6 +65,14 @@ def assert_delivered(sender, received, text, within=5.0):
 
 
 def test_each_queue_url_gets_its_manager_and_no_queue_none():
-    assert client_manager(None) == {"client_manager": None}
-    assert isinstance(client_manager("redis://127.0.0.1:6379/0")["client_manager"], ResilientRedisManager)
-    assert client_manager("amqp://guest@127.0.0.1//") == {}
+    database = "postgresql://cocrea@db:5432/cocrea"
+    assert client_manager(None, database) == {"client_manager": None}
+    assert isinstance(client_manager("redis://127.0.0.1:6379/0", database)["client_manager"], ResilientRedisManager)
+    assert client_manager("amqp://guest@127.0.0.1//", database) == {"channel": channel_for(database)}
+
+
+def test_installations_sharing_a_redis_publish_on_channels_of_their_own():
+    production, staging = "postgresql://cocrea:s3creta@db:5432/cocrea", "postgresql://cocrea@db:5432/cocrea_pruebas"
+    assert channel_for(production) != channel_for(staging)
+    assert channel_for(production) == channel_for("postgresql://cocrea:otra@db:5432/cocrea")  # not the password
+    assert "s3creta" not in channel_for(production)
