@@ -20,6 +20,9 @@ DEFAULTS = {
     "WTF_CSRF_TIME_LIMIT": None,
     "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
     "RATELIMIT_HEADERS_ENABLED": True,
+    # The login limit lives in Redis when there is one; while Redis is down each process counts in
+    # its own memory instead of failing the login.
+    "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
     "LOGIN_RATE_LIMIT": "10 per minute",
     "POST_RATE": (10, 10.0),  # ideas per person: at most 10 in any 10 seconds
     "ASYNC_MODE": "eventlet",
