@@ -1,10 +1,10 @@
 """The Redis message queue between app processes, made to ride out a Redis outage.
 
 python-socketio's RedisManager delivers a broadcast to this process's own sockets, then publishes it
-for the others. While Redis is down it tried twice per broadcast, each try waiting on a connection
+for the others. While Redis is down it tries twice per broadcast, each try waiting on a connection
 (with redis-py's own retries, and with no time limit against a host that drops packets), so every
-ack waited; its listener doubled its pause up to 60 s between reconnections, and stopped for good
-if a listen loop ever ended. Here instead:
+ack waits; its listener doubles its pause up to 60 s between reconnections, and stops for good if
+a listen loop ever ends. Here instead:
 
 - publishing gives up within a second and then stays quiet for a second: the process keeps serving
   its own clients at full speed; the others' clients miss those broadcasts and recover them through

@@ -4,12 +4,14 @@ import threading
 import time
 
 import pytest
+import requests
 from sqlalchemy import create_engine, select, text
 from sqlalchemy.engine import make_url
 
 from lab.board.models import Idea
 from lab.extensions import db
 
+from ..conftest import CSRF
 from ..live.support import WAIT
 from .support import texts
 
@@ -94,6 +96,7 @@ def test_redis_stopped_ten_seconds_each_process_serves_its_own_and_the_others_re
     all_converge([moderator, alicia, bruno, carla], ["antes del corte"], WAIT)
 
     redis.stop()
+    assert failed_login_answer(cluster.url) == 422  # the login limit counts in memory meanwhile, no error page
     began, n = time.monotonic(), 0
     while time.monotonic() - began < REDIS_OUTAGE:  # the outage: both sides keep posting
         for client in (alicia, bruno):
@@ -124,6 +127,14 @@ def test_redis_stopped_ten_seconds_each_process_serves_its_own_and_the_others_re
     all_converge([moderator, alicia, bruno, carla], stored.values())
     for client in (moderator, carla):
         assert len(client.snapshots) >= 2, f"{client.name} caught up without a resync?"
+
+
+def failed_login_answer(url):
+    """The status of a login with a wrong password, through the balancer, as a browser sends it."""
+    with requests.Session() as browser:
+        token = CSRF.search(browser.get(url + "/entrar", timeout=WAIT).text).group(1)
+        return browser.post(url + "/entrar", data={"csrf_token": token, "email": "nadie@ejemplo.test",
+                                                   "password": "no-es-la-clave"}, timeout=WAIT).status_code
 
 
 def _sees(client, prefix):
