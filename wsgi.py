@@ -55,6 +55,8 @@ def main(argv=None):
     print(f" * Cocrea ({socketio.async_mode}) en http://{args.host}:{args.port}", flush=True)
     if socketio.async_mode == "eventlet":
         _serve_eventlet(args.host, args.port, **options)
+    elif socketio.async_mode == "gevent":
+        _serve_gevent(args.host, args.port)
     else:
         socketio.run(app, host=args.host, port=args.port, **options)
 
@@ -87,6 +89,18 @@ def _serve_eventlet(host, port, **options):
     listener = eventlet.listen(address, family, backlog=LISTEN_BACKLOG)
     listener.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     eventlet.wsgi.server(listener, app, **options)
+
+
+def _serve_gevent(host, port):
+    """What `socketio.run` does on gevent (WebSocket through simple-websocket), on a listener with
+    Nagle's algorithm off and the same backlog as on eventlet (see _serve_eventlet)."""
+    import socket
+
+    from gevent import pywsgi
+
+    listener = pywsgi.WSGIServer.get_listener((host, port), backlog=LISTEN_BACKLOG, family=socket.AF_INET)
+    listener.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    pywsgi.WSGIServer(listener, app, log=None).serve_forever()
 
 
 def _raise_open_files_limit():

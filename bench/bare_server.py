@@ -94,7 +94,9 @@ def serve(host, port, app):
     elif MODE == "gevent":
         from gevent import pywsgi
 
-        pywsgi.WSGIServer((host, port), app, log=None).serve_forever()
+        listener = pywsgi.WSGIServer.get_listener((host, port), backlog=2048, family=socket.AF_INET)
+        listener.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        pywsgi.WSGIServer(listener, app, log=None).serve_forever()
     else:
         from werkzeug.serving import run_simple
 
