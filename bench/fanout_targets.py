@@ -6,7 +6,7 @@ from pathlib import Path
 from fanout_servers import BENCH, ROOT, free_port, tail, wait_listening
 
 sys.path.insert(0, str(ROOT / "deploy"))
-from cluster import AppProcess, Nginx  # noqa: E402
+from cluster import Cluster  # noqa: E402
 
 
 def server_argv(label, args, env):
@@ -59,22 +59,12 @@ class Balanced:
 
     def __init__(self, label, args, env, _processes, workdir, processes=2):
         argv, env = server_argv(label, args, env)
-        folder = workdir / label
-        folder.mkdir(exist_ok=True)
         self.label = label
-        self.apps = [AppProcess(f"a{n}", env, folder / f"{label}-a{n}.log", argv=argv)
-                     for n in range(1, processes + 1)]
-        self.nginx = Nginx(folder / "nginx", [(app.node, app.address) for app in self.apps])
-        self.url = self.nginx.url
+        self.cluster = Cluster(workdir / label, env, processes, app_argv=argv)
+        self.apps, self.nginx, self.url = self.cluster.apps, self.cluster.nginx, self.cluster.url
 
     def start(self):
-        try:
-            for app in self.apps:
-                app.start()
-            self.nginx.start()
-        except BaseException:
-            self.stop()
-            raise
+        self.cluster.start()
         return self
 
     @property
@@ -96,9 +86,7 @@ class Balanced:
                 raise RuntimeError(f"{self.label} process {app.node} died during the run:\n{tail(app.log_path)}")
 
     def stop(self):
-        self.nginx.stop()
-        for app in self.apps:
-            app.stop()
+        self.cluster.stop()
 
 
 class PrivateRedis:
