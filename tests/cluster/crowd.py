@@ -65,10 +65,13 @@ class Member:
         asyncio.get_running_loop().create_task(self._resync())
 
     async def _resync(self):
-        for _attempt in range(20):
+        """Ask for a snapshot until one arrives, as the room page does; a new connect asks again."""
+        while not self.closing:
             try:
                 ack = await self.sio.call("snapshot", timeout=10)
-            except Exception:  # dropped again: the next connect asks again
+            except socketio.exceptions.TimeoutError:  # a server busy with the whole room: ask again
+                continue
+            except Exception:  # dropped again: the next connect asks
                 return
             if ack.get("ok"):
                 self.synced_seq = ack["snapshot"]["seq"]

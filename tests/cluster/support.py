@@ -89,7 +89,9 @@ class RoomClient:
             self._resync_wanted.clear()
             try:
                 ack = self.sio.call("snapshot", timeout=WAIT)
-            except Exception:  # disconnected meanwhile: the next connect asks again
+            except Exception:  # no answer in time: ask again; disconnected: the next connect asks
+                if self.sio.connected:
+                    self._resync_wanted.set()
                 continue
             if not ack.get("ok"):
                 self._resync_wanted.set()
