@@ -5,7 +5,12 @@ from pathlib import Path
 from flask import Flask
 from sqlalchemy import event
 
-from .config import DEFAULTS, default_database_url, from_environment, instance_secret_key
+from .config import (
+    DEFAULTS,
+    default_database_url,
+    from_environment,
+    instance_secret_key,
+)
 from .extensions import babel, csrf, db, limiter, login_manager, migrate, socketio
 
 MIGRATIONS = str(Path(__file__).resolve().parent / "migrations")

@@ -7,8 +7,16 @@ from lab.board.models import Cluster, Idea
 from lab.extensions import db
 from lab.live.models import AuditEntry
 
-from .board_helpers import (Room, Statements, events, live, new_client_id, of_type, prompt_ids,  # noqa: F401
-                            without_author_id)
+from .board_helpers import (  # noqa: F401
+    Room,
+    Statements,
+    events,
+    live,
+    new_client_id,
+    of_type,
+    prompt_ids,
+    without_author_id,
+)
 from .live_helpers import call, connect, updates
 
 

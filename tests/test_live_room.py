@@ -114,9 +114,10 @@ def test_other_workshops_prompt_is_not_found(app, make, room):
 
 
 def test_logout_over_http_ends_the_open_socket(app, room):
+    from lab.extensions import socketio
+
     from .conftest import Browser
     from .live_helpers import logged_in
-    from lab.extensions import socketio
 
     workshop, moderator, alice, _ = room
     http = logged_in(app, alice)
@@ -128,8 +129,8 @@ def test_logout_over_http_ends_the_open_socket(app, room):
 
 
 def test_deleting_an_account_ends_its_socket(app, room):
-    from lab.extensions import db
     from lab.accounts.models import User
+    from lab.extensions import db
 
     workshop, moderator, alice, _ = room
     client = connect(app, alice, workshop)
@@ -373,7 +374,7 @@ def test_a_moderator_removed_from_the_workshop_loses_the_controls_at_once(app, m
 
 
 def test_the_sweep_disconnects_a_removed_moderator_so_they_rejoin_with_their_new_role(app, make, room):
-    from lab.live.sessions import drop_stale_connections
+    from lab.realtime.sessions import drop_stale_connections
 
     workshop, moderator, alice, _ = room
     mod, a = connect(app, moderator, workshop), connect(app, alice, workshop)

@@ -3,9 +3,9 @@ import threading
 
 from lab.board import votes
 from lab.board.models import Vote, VoteRound
+from lab.errors import LiveError
 from lab.extensions import db
-from lab.live.errors import LiveError
-from lab.live.protocol import Connection, run_in_transaction
+from lab.realtime.events import Connection, run_in_transaction
 
 from .board_helpers import Room, events, live, of_type  # noqa: F401
 from .live_helpers import call, connect, updates

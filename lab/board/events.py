@@ -3,9 +3,12 @@ from typing import Annotated
 
 from pydantic import Field
 
-from ..live.protocol import Payload, live_event
-from . import moderation, service
-from . import votes  # noqa: F401  (registers the vote events)
+from ..realtime.events import Payload, live_event
+from . import (
+    moderation,
+    service,
+    votes,  # noqa: F401  (registers the vote events)
+)
 
 ClientId = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{8,64}$")]
 IdeaText = Annotated[str, Field(min_length=1, max_length=500)]

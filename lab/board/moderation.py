@@ -2,14 +2,23 @@
 from flask_babel import gettext as _
 from sqlalchemy import select, update
 
+from ..errors import Conflict, Invalid
 from ..extensions import db
-from ..live.errors import Conflict, Invalid
-from ..live.locks import lock_room
-from ..live.protocol import publish
 from ..live.state import prompt_view
+from ..realtime.events import publish
+from ..realtime.rooms import lock_room
 from .models import Cluster, Idea
-from .service import (cluster_view, find_cluster, find_idea, find_prompt, idea_fields, idea_view, participant_view,
-                      public_view, publish_idea)
+from .service import (
+    cluster_view,
+    find_cluster,
+    find_idea,
+    find_prompt,
+    idea_fields,
+    idea_view,
+    participant_view,
+    public_view,
+    publish_idea,
+)
 
 
 def hide_idea(conn, data):

@@ -21,10 +21,10 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 
 from ..accounts.models import User
+from ..errors import Conflict, Forbidden, Invalid, NotFound, RateLimited
 from ..extensions import db
-from ..live.errors import Conflict, Forbidden, Invalid, NotFound, RateLimited
-from ..live.locks import lock_room
-from ..live.protocol import publish
+from ..realtime.events import publish
+from ..realtime.rooms import lock_room
 from ..vocab import ANONYMOUS, CATEGORIES, IDEA_COLORS
 from ..workshops.models import Prompt, Workshop
 from .models import Cluster, Idea

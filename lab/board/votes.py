@@ -9,10 +9,10 @@ from flask_babel import gettext as _
 from pydantic import Field, field_validator
 from sqlalchemy import delete, func, select
 
+from ..errors import Conflict, Invalid, NotFound
 from ..extensions import db
-from ..live.errors import Conflict, Invalid, NotFound
-from ..live.locks import lock, lock_room
-from ..live.protocol import Payload, live_event, notify, publish, room
+from ..realtime.events import Payload, live_event, notify, publish, room
+from ..realtime.rooms import lock, lock_room
 from ..types import utcnow
 from ..workshops.models import Workshop
 from .models import Cluster, Idea, Vote, VoteRound

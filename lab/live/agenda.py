@@ -1,13 +1,13 @@
 """Moderator events that drive the room: workshop status, agenda position and prompts (the timer
-events are in timer_events)."""
+events are in countdowns)."""
 from flask_babel import gettext as _
 
+from ..errors import Conflict, NotFound
 from ..extensions import db
+from ..realtime.events import Empty, Payload, live_event, publish
 from ..types import utcnow
 from ..workshops.models import AgendaItem, Prompt, Workshop
 from . import timers
-from .errors import Conflict, NotFound
-from .protocol import Empty, Payload, live_event, publish
 from .state import live_state, live_view, prompt_view, workshop_prompt, workshop_view
 
 

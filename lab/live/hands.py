@@ -10,15 +10,15 @@ from flask_babel import gettext as _
 from sqlalchemy import select
 
 from ..accounts.models import User
+from ..errors import Conflict, NotFound
 from ..extensions import db
+from ..realtime.events import Empty, Payload, live_event, publish
+from ..realtime.rooms import lock_room
 from ..types import utcnow
 from ..vocab import ANONYMOUS
 from ..workshops.models import Workshop
 from . import timers
-from .errors import Conflict, NotFound
-from .locks import lock_room
 from .models import Hand, LiveState
-from .protocol import Empty, Payload, live_event, publish
 
 SPEAKING_SECONDS = 60
 ACTIVE = ("raised", "speaking")

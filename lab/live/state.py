@@ -78,8 +78,8 @@ def timers_view(workshop_id):
 def snapshot(conn):
     """Everything a client needs to draw the room, as this person may see it."""
     from ..board.service import board_snapshot
+    from ..realtime.presence import presence_snapshot
     from .hands import hands_view
-    from .presence import presence_snapshot
 
     workshop = db.session.get(Workshop, conn.workshop_id)
     state = live_state(conn.workshop_id)

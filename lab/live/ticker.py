@@ -1,9 +1,9 @@
 """Timer expiry, once, whichever process sees it first: the prompt's countdown closes the prompt (with
 auto-close on); the speaking countdown ends the turn."""
 from ..extensions import db
+from ..realtime.events import publish, run_in_transaction
 from . import timers
 from .models import Timer
-from .protocol import publish, run_in_transaction
 from .state import live_state, prompt_view
 
 
@@ -17,7 +17,7 @@ def expire_due(workshop_id=None):
 
 
 def _expire(timer_id):
-    from .locks import lock_room
+    from ..realtime.rooms import lock_room
 
     workshop_id = db.session.query(Timer.workshop_id).filter_by(id=timer_id).scalar()
     lock_room(workshop_id)  # the room first, as every event does

@@ -9,8 +9,8 @@ import time
 from flask_babel import gettext as _
 from sqlalchemy import select, update
 
+from ..errors import Conflict
 from ..extensions import db
-from .errors import Conflict
 from .models import Timer, insert_if_missing
 
 EXTEND_SECONDS = 30

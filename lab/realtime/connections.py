@@ -9,14 +9,22 @@ from flask_login import current_user
 from flask_socketio import ConnectionRefusedError, join_room
 
 from ..attendance import service as attendance
+from ..errors import LiveError
 from ..extensions import db, socketio
+from ..live.state import live_state, snapshot
 from ..security import room_role
 from ..workshops.models import Workshop
 from . import presence
 from .background import ensure_background_work
-from .errors import LiveError
-from .protocol import CONNECTIONS, Connection, Empty, live_event, room, run_in_transaction, user_room
-from .state import live_state, snapshot
+from .events import (
+    CONNECTIONS,
+    Connection,
+    Empty,
+    live_event,
+    room,
+    run_in_transaction,
+    user_room,
+)
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +100,7 @@ def on_disconnect(*_reason):
 @live_event("snapshot", lock=False)
 def send_snapshot(conn, _data):
     """The whole room state; asked on join, on reconnect and whenever a sequence gap is seen."""
-    from .ticker import expire_due
+    from ..live.ticker import expire_due
 
     expire_due(conn.workshop_id)  # a snapshot never shows a countdown past its deadline as running
     return {"snapshot": snapshot(conn)}

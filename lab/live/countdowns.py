@@ -10,13 +10,13 @@ from typing import Literal
 from flask_babel import gettext as _
 from pydantic import Field
 
+from ..errors import Conflict
 from ..extensions import db
+from ..realtime.events import Payload, live_event, publish
 from ..workshops.models import Prompt, Workshop
 from . import timers
 from .agenda import put_open, require_live
-from .errors import Conflict
 from .hands import SPEAKING_SECONDS, resume_turn
-from .protocol import Payload, live_event, publish
 
 
 class TimerAction(Payload):

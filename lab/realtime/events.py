@@ -20,8 +20,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from sqlalchemy import and_, bindparam, exists, or_, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
+from ..errors import Forbidden, Invalid, LiveError
 from ..extensions import db, socketio
-from .errors import Forbidden, Invalid, LiveError
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +72,7 @@ def publish(workshop_id, kind, data, moderator_data=None):
     Participants receive `data`, moderators `moderator_data` (or `data`): both carry the same
     sequence number, so neither audience sees a gap.
     """
-    from .models import LiveState
+    from ..live.models import LiveState
 
     seq = db.session.execute(_statements().next_seq, {"live_workshop_id": workshop_id}).scalar_one()
     # The statement bypasses the ORM, so keep a LiveState this session already holds in step.
@@ -179,8 +179,8 @@ class _Statements:
 
     def __init__(self):
         from ..accounts.models import User
+        from ..live.models import LiveState
         from ..workshops.models import workshop_moderators as assigned
-        from .models import LiveState
 
         users, states = User.__table__, LiveState.__table__
         self.session_token = select(users.c.session_token).where(users.c.id == bindparam("user_id"))
@@ -229,7 +229,7 @@ def current_connection(moderator_event=False):
 
 def _locked(handler):
     def locked(conn, data):
-        from .locks import lock_room
+        from .rooms import lock_room
 
         lock_room(conn.workshop_id)
         return handler(conn, data)
@@ -243,7 +243,7 @@ def _with_audit(handler, action):
         return handler
 
     def audited(conn, data):
-        from .models import AuditEntry
+        from ..live.models import AuditEntry
 
         result = handler(conn, data)
         db.session.add(AuditEntry(workshop_id=conn.workshop_id, user_id=conn.user_id, action=action,

@@ -14,7 +14,7 @@ from sqlalchemy.orm.attributes import NO_VALUE
 
 from ..accounts.models import User
 from ..extensions import db, socketio
-from .protocol import CONNECTIONS, moderator_standing, user_room
+from .events import CONNECTIONS, moderator_standing, user_room
 
 _KEY = "cocrea_ended_users"
 

@@ -47,10 +47,10 @@ def _loop(app):
 
 def _tick(heartbeat_every, heartbeat_due):
     from ..attendance import service as attendance
+    from ..live.ticker import expire_due
     from . import presence
-    from .protocol import CONNECTIONS, run_in_transaction
+    from .events import CONNECTIONS, run_in_transaction
     from .sessions import drop_stale_connections
-    from .ticker import expire_due
 
     expire_due()
     if heartbeat_due:

@@ -22,7 +22,7 @@ from flask import current_app
 
 from ..attendance import service as attendance
 from ..extensions import db, socketio
-from .protocol import room
+from .events import room
 
 log = logging.getLogger(__name__)
 

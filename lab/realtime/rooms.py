@@ -25,7 +25,7 @@ def lock(column, *criteria):
 def _room_lock():
     """The same no-op UPDATE as `lock(LiveState.seq, ...)`, built once as a plain Core statement: every
     event takes it, and building an ORM UPDATE each time cost more than running it."""
-    from .models import LiveState
+    from ..live.models import LiveState
 
     states = LiveState.__table__
     return (update(states).where(states.c.workshop_id == bindparam("lock_workshop_id"))
