@@ -54,10 +54,3 @@ REVEAL_MODES = {
 IDEA_COLORS = ("amarillo", "verde", "azul", "rosa", "naranja", "morado")
 
 ANONYMOUS = _l("Participante anónimo")
-
-
-def choices(vocabulary):
-    """WTForms choices from a vocabulary, labels resolved in the current language."""
-    from wtforms.fields.choices import SelectChoice
-
-    return [SelectChoice(key, str(label)) for key, label in vocabulary.items()]

@@ -4,10 +4,11 @@ from datetime import timedelta
 
 from lab.extensions import db
 from lab.live.hands import speaking_seconds
-from lab.live.models import Hand
+from lab.live.models import Hand, Timer
+from lab.live.ticker import expire_due
 from lab.types import utcnow
 
-from .board_helpers import Room, live, of_type  # noqa: F401
+from .board_helpers import Room, of_type
 from .live_helpers import call, connect, updates
 
 
@@ -139,8 +140,6 @@ def test_speaking_time_stops_when_the_workshop_closes(live: Room):
 
 
 def test_moderator_dismisses_a_hand_and_participants_cannot(app, make):
-    from .live_helpers import call, connect
-
     moderator = make.user(role="moderator")
     workshop = make.workshop(moderators=[moderator])
     alice = make.join(make.user(), workshop)
@@ -154,8 +153,6 @@ def test_moderator_dismisses_a_hand_and_participants_cannot(app, make):
 
 
 def test_closing_the_workshop_ends_the_current_turn(app, make):
-    from .live_helpers import call, connect
-
     moderator = make.user(role="moderator")
     workshop = make.workshop(moderators=[moderator])
     alice = make.join(make.user(), workshop)
@@ -173,9 +170,6 @@ def test_closing_the_workshop_ends_the_current_turn(app, make):
 
 def run_out(live: Room, seconds_ago=1.0):
     """The speaking countdown's deadline passes; the server expires it. Returns the deadline."""
-    from lab.live.models import Timer
-    from lab.live.ticker import expire_due
-
     with live.app.app_context():
         timer = db.session.query(Timer).filter_by(workshop_id=live.workshop.id, kind="speaking").one()
         timer.deadline = time.time() - seconds_ago

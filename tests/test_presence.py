@@ -138,7 +138,7 @@ def test_with_several_processes_a_list_that_no_longer_holds_is_sent_again(crowd)
     """Another process's change (here a row written straight to the shared database) reaches this
     process's moderators through the recheck that follows every list sent."""
     app, workshop, moderator, people = crowd
-    board = app.extensions["cocrea_presence"]
+    board = app.extensions["realtime"].presence
     board.recheck = True  # what a message queue (several processes) turns on
     mod = connect(app, moderator, workshop)
     time.sleep(2 * INTERVAL + 0.2)  # the moderator's own arrival, and its recheck, are over

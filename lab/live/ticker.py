@@ -1,14 +1,18 @@
 """Timer expiry, once, whichever process sees it first: the prompt's countdown closes the prompt (with
-auto-close on); the speaking countdown ends the turn."""
+auto-close on); the speaking countdown ends the turn. A background job (every tick) and the step
+before every snapshot, so no screen shows a countdown past its deadline as running."""
 from ..extensions import db
-from ..realtime.events import publish, run_in_transaction
+from ..realtime import lock_room, publish, run_in_transaction
+from ..workshops.models import Prompt
 from . import timers
+from .hands import end_turn_on_expiry
 from .models import Timer
 from .state import live_state, prompt_view
 
 
 def expire_due(workshop_id=None):
-    """Expire every timer past its deadline. Returns how many this process expired."""
+    """Expire every timer past its deadline, each in its own transaction. Returns how many this
+    process expired."""
     expired = 0
     for timer_id in timers.due_timer_ids(workshop_id=workshop_id):
         if run_in_transaction(_expire, timer_id):
@@ -17,8 +21,6 @@ def expire_due(workshop_id=None):
 
 
 def _expire(timer_id):
-    from ..realtime.rooms import lock_room
-
     workshop_id = db.session.query(Timer.workshop_id).filter_by(id=timer_id).scalar()
     lock_room(workshop_id)  # the room first, as every event does
     deadline = db.session.query(Timer.deadline).filter_by(id=timer_id).scalar()  # claiming clears it
@@ -30,15 +32,11 @@ def _expire(timer_id):
     if timer.kind == "prompt" and timer.prompt_id and live_state(timer.workshop_id).auto_close:
         close_prompt_on_expiry(timer)
     elif timer.kind == "speaking":
-        from .hands import end_turn_on_expiry
-
         end_turn_on_expiry(timer, deadline)
     return True
 
 
 def close_prompt_on_expiry(timer):
-    from ..workshops.models import Prompt
-
     prompt = db.session.get(Prompt, timer.prompt_id)
     if prompt is not None and prompt.is_open:
         prompt.is_open = False

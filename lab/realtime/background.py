@@ -1,13 +1,17 @@
-"""Per-process background work: timer expiry and presence upkeep.
+"""Per-process background work: the periodic jobs the slices registered (`Hooks.every`), and the
+sweep of sockets whose session ended elsewhere.
 
 Started once per process, by the server entry point or by the first socket connection. Uses
-`socketio.sleep` so it runs under eventlet, gevent or threads alike.
+`socketio.sleep` so it runs under eventlet, gevent or threads alike. Each job runs in an app context
+and commits its own work; a failing job is logged and tried again at its next turn.
 """
 import logging
 import threading
 import time
 
 from ..extensions import db, socketio
+from .connections import drop_stale_connections
+from .hooks import hooks_of
 
 log = logging.getLogger(__name__)
 _started = threading.Lock()
@@ -29,36 +33,23 @@ start_background_work = ensure_background_work
 
 def _loop(app):
     tick = app.config["TIMER_TICK_SECONDS"]
-    heartbeat_every = app.config["PRESENCE_HEARTBEAT_SECONDS"]
-    next_heartbeat = 0.0
+    # Sockets whose session ended elsewhere are swept as often as attendance is refreshed.
+    jobs = [(app.config["PRESENCE_HEARTBEAT_SECONDS"], drop_stale_connections), *hooks_of(app).jobs]
+    due = [0.0] * len(jobs)
     while True:
-        with app.app_context():
-            try:
-                _tick(heartbeat_every, time.time() >= next_heartbeat)
-            except Exception:
-                log.exception("background tick failed; retrying")
-                db.session.rollback()
-            finally:
-                db.session.remove()
-        if time.time() >= next_heartbeat:
-            next_heartbeat = time.time() + heartbeat_every
+        for index, (every, job) in enumerate(jobs):
+            if time.time() >= due[index]:
+                due[index] = time.time() + every
+                _run(app, job)
         socketio.sleep(tick)
 
 
-def _tick(heartbeat_every, heartbeat_due):
-    from ..attendance import service as attendance
-    from ..live.ticker import expire_due
-    from . import presence
-    from .events import CONNECTIONS, run_in_transaction
-    from .sessions import drop_stale_connections
-
-    expire_due()
-    if heartbeat_due:
-        # Before the upkeep transaction, not in it: each disconnect runs its handler's own transaction.
-        drop_stale_connections()
-
-        def upkeep():
-            attendance.heartbeat(list(CONNECTIONS))
-            return attendance.close_stale(3 * heartbeat_every)
-
-        presence.changed(*run_in_transaction(upkeep))
+def _run(app, job):
+    with app.app_context():
+        try:
+            job()
+        except Exception:
+            log.exception("background job %s failed; retrying", getattr(job, "__name__", job))
+            db.session.rollback()
+        finally:
+            db.session.remove()

@@ -1,118 +1,93 @@
-"""Joining and leaving the room: connect (authorised), snapshot, clock sync, disconnect, and the
-answer to event names the server does not know."""
-import logging
+"""Who is behind each socket this process serves, and whether their session still stands.
+
+A connection is fixed at connect time (person, workshop, role). The account's session can end later
+(logout, password or role change, deletion: the accounts slice calls `end_user_sockets` once that is
+committed), and the lab team can take a moderator off the workshop: every event re-reads the session
+token, and every moderator event also the right to moderate, with statements the accounts and
+workshops slices hand over (see hooks.py). Sockets that miss both are dropped by the periodic check.
+"""
 import time
+from dataclasses import dataclass, field
 
-from flask import current_app, request
+from flask import request
 from flask_babel import gettext as _
-from flask_login import current_user
-from flask_socketio import ConnectionRefusedError, join_room
 
-from ..attendance import service as attendance
-from ..errors import LiveError
+from ..errors import Forbidden, Refused
 from ..extensions import db, socketio
-from ..live.state import live_state, snapshot
-from ..security import room_role
-from ..workshops.models import Workshop
-from . import presence
-from .background import ensure_background_work
-from .events import (
-    CONNECTIONS,
-    Connection,
-    Empty,
-    live_event,
-    room,
-    run_in_transaction,
-    user_room,
-)
-
-log = logging.getLogger(__name__)
+from .hooks import current_hooks
+from .rooms import user_room
 
 
-def _workshop_id(auth):
-    raw = auth.get("workshop") if isinstance(auth, dict) else request.args.get("workshop")
-    if isinstance(raw, str) and raw.isdigit():
-        raw = int(raw)
-    return raw if isinstance(raw, int) and not isinstance(raw, bool) else None
+@dataclass
+class Connection:
+    """Who is behind one socket, fixed at connect time."""
+
+    sid: str
+    user_id: int
+    workshop_id: int
+    role: str  # "moderator" or "participant" in this room
+    name: str
+    session_token: str
+    joined: float = field(default_factory=time.time)
+
+    @property
+    def is_moderator(self):
+        return self.role == "moderator"
 
 
-def refuse(code, message):
-    raise ConnectionRefusedError(str(message), {"code": code})
+# sid -> Connection, for the sockets this process serves (sticky sessions keep a sid here).
+CONNECTIONS: dict[str, Connection] = {}
 
 
-def unknown_event():
-    return LiveError(_("Esta acción no existe en el taller. Recarga la página e inténtalo de nuevo."),
-                     code="unknown_event").as_ack()
+def moderator_standing(conn, hooks):
+    """(session token, may still moderate this workshop) of a moderator's connection, in one read."""
+    params = {"user_id": conn.user_id, "workshop_id": conn.workshop_id}
+    row = db.session.execute(hooks.moderator_standing, params).first()
+    return tuple(row) if row is not None else (None, False)
 
 
-# python-socketio hands an event a client names "connect" or "disconnect" to the same handlers as
-# the real connection and disconnection. A real connect runs before the socket is registered, and a
-# real disconnect after python-socketio marked the socket as leaving; anything else is a client
-# pretending, answered like any unknown event so it cannot touch presence or attendance.
-
-@socketio.on("connect")
-def on_connect(auth=None):
-    if request.sid in CONNECTIONS:
-        return unknown_event()
-    try:
-        if not current_user.is_authenticated:
-            refuse("unauthenticated", _("Inicia sesión o únete con el código del taller para entrar."))
-        workshop_id = _workshop_id(auth)
-        workshop = db.session.get(Workshop, workshop_id) if workshop_id else None
-        if workshop is None:
-            refuse("not_found", _("Ese taller no existe."))
-        role = room_role(current_user, workshop)
-        if role is None:
-            refuse("forbidden", _("No estás inscrito en este taller. Únete con su código o enlace."))
-        conn = Connection(sid=request.sid, user_id=current_user.id, workshop_id=workshop.id, role=role,
-                          name=current_user.name, session_token=current_user.session_token)
-        run_in_transaction(_enter, conn, current_user._get_current_object())
-        presence.changed(conn.workshop_id)
-        CONNECTIONS[request.sid] = conn
-        join_room(room(workshop.id, "m" if role == "moderator" else "p"))
-        join_room(user_room(conn.user_id))
-        ensure_background_work(current_app._get_current_object())
-    finally:
-        db.session.remove()
-
-
-def _enter(conn, user):
-    live_state(conn.workshop_id)
-    attendance.open_interval(conn.workshop_id, user, conn.sid, conn.role)
-
-
-@socketio.on("disconnect")
-def on_disconnect(*_reason):
-    if socketio.server.manager.is_connected(request.sid, "/"):
-        return unknown_event()
-    conn = CONNECTIONS.pop(request.sid, None)
+def current_connection(moderator_event=False):
+    """The caller's connection, if its session still stands. For a moderator event sent by a
+    moderator, also whether they still moderate this workshop: the role is fixed at connect, but the
+    lab team may take them off the workshop at any time."""
+    conn = CONNECTIONS.get(request.sid)
     if conn is None:
+        raise Refused(_("No estás conectado a un taller. Vuelve a entrar."), code="not_joined")
+    hooks = current_hooks()
+    if moderator_event and conn.is_moderator:
+        token, may_moderate = moderator_standing(conn, hooks)
+    else:
+        token = db.session.execute(hooks.session_token, {"user_id": conn.user_id}).scalar()
+        may_moderate = conn.is_moderator
+    if token != conn.session_token:
+        # Logged out (or account deleted) since this socket connected.
+        socketio.server.disconnect(request.sid, namespace="/")
+        raise Refused(_("Tu sesión terminó. Vuelve a iniciar sesión."), code="session_ended")
+    if conn.is_moderator and not may_moderate:
+        raise Forbidden(_("Ya no moderas este taller. El equipo del laboratorio te retiró de sus moderadores."))
+    return conn
+
+
+def end_user_sockets(user_id):
+    """The person's session ended: every socket of theirs (any process) hears it, this process's close."""
+    socketio.emit("session_ended", {"code": "session_ended"}, to=user_room(user_id))
+    for sid, conn in list(CONNECTIONS.items()):
+        if conn.user_id == user_id:
+            socketio.server.disconnect(sid, namespace="/")
+
+
+def drop_stale_connections():
+    """Disconnect this process's sockets whose account session ended elsewhere, and moderators' sockets
+    whose workshop no longer counts them as moderators: they stop receiving the moderators' views, and
+    reconnecting gives them the role they have now (or refuses them)."""
+    connections = list(CONNECTIONS.items())
+    if not connections:
         return
-    try:
-        run_in_transaction(attendance.close_interval, conn.sid)
-        presence.changed(conn.workshop_id)
-    except Exception:
-        log.exception("closing attendance of %s failed; the sweeper will close it", conn.sid)
-    finally:
-        db.session.remove()
-
-
-@live_event("snapshot", lock=False)
-def send_snapshot(conn, _data):
-    """The whole room state; asked on join, on reconnect and whenever a sequence gap is seen."""
-    from ..live.ticker import expire_due
-
-    expire_due(conn.workshop_id)  # a snapshot never shows a countdown past its deadline as running
-    return {"snapshot": snapshot(conn)}
-
-
-@live_event("time", Empty, lock=False)
-def server_time(conn, _data):
-    """Clock sync: the client halves the round trip to estimate its offset from the server."""
-    return {"server_time": time.time()}
-
-
-@socketio.on("*")
-def on_unknown_event(_event, *_args):
-    """Every event name without a handler: an ack, so the client's callback does not wait forever."""
-    return unknown_event()
+    hooks = current_hooks()
+    participants = list({c.user_id for _, c in connections if not c.is_moderator})
+    tokens = dict(db.session.execute(hooks.session_tokens, {"user_ids": participants}).all()) if participants else {}
+    for sid, conn in connections:
+        # Moderators are few: each one's standing is the same read their moderator events make.
+        token, moderates = moderator_standing(conn, hooks) if conn.is_moderator else (tokens.get(conn.user_id), True)
+        if token != conn.session_token or not moderates:
+            socketio.server.disconnect(sid, namespace="/")

@@ -1,50 +1,36 @@
 """The shape every live event shares: validate, authorise, run, commit, then broadcast, then ack.
 
-    @live_event("idea:post", IdeaPost)
-    def post_idea(conn, data):       # conn: the caller's Connection; data: the validated payload
+    class IdeaPost(Payload):          # in <slice>/events.py: the payload, then a one-line handler
+        client_id: ClientId
         ...
-        publish(conn.workshop_id, "idea.added", public_view, moderator_view)
-        return {"idea": moderator_view}
 
-A handler never commits or emits itself. Broadcasts queued with `publish` go out only after the
-commit succeeds, so nobody sees a change that was not stored.
+    @live_event("idea:post", IdeaPost)
+    def on_post(conn, data):          # conn: the caller's Connection; data: the validated payload
+        return service.post_idea(conn, data)
+
+A service never commits or emits itself: it flushes, and queues broadcasts with `publish` (sequenced)
+or `notify` (unsequenced). The runner commits, then sends what was queued, then acks, so nobody
+sees a change that was not stored. Background jobs use the same runner, `run_in_transaction`.
 """
 import logging
 import time
-from dataclasses import dataclass, field
-from functools import cache, wraps
+from functools import wraps
 
-from flask import g, request
+from flask import g
 from flask_babel import gettext as _
 from pydantic import BaseModel, ConfigDict, ValidationError
-from sqlalchemy import and_, bindparam, exists, or_, select, update
-from sqlalchemy.orm.attributes import set_committed_value
 
-from ..errors import Forbidden, Invalid, LiveError
+from ..errors import Forbidden, Invalid, Refused
 from ..extensions import db, socketio
+from .connections import current_connection
+from .hooks import current_hooks
+from .models import AuditEntry
+from .rooms import room
 
 log = logging.getLogger(__name__)
 
-
-@dataclass
-class Connection:
-    """Who is behind one socket, fixed at connect time."""
-
-    sid: str
-    user_id: int
-    workshop_id: int
-    role: str  # "moderator" or "participant" in this room
-    name: str
-    session_token: str
-    joined: float = field(default_factory=time.time)
-
-    @property
-    def is_moderator(self):
-        return self.role == "moderator"
-
-
-# sid -> Connection, for the sockets this process serves (sticky sessions keep a sid here).
-CONNECTIONS: dict[str, Connection] = {}
+#: every event declared with `live_event`: name -> {"moderator": bool} (docs/protocol.md lists them all)
+EVENTS: dict[str, dict] = {}
 
 
 class Payload(BaseModel):
@@ -57,87 +43,13 @@ class Empty(Payload):
     pass
 
 
-def room(workshop_id, audience):
-    """Socket.IO room of a workshop: audience "p" (participants) or "m" (moderators)."""
-    return f"ws:{workshop_id}:{audience}"
-
-
-def user_room(user_id):
-    return f"user:{user_id}"
-
-
-def publish(workshop_id, kind, data, moderator_data=None):
-    """Queue a sequenced broadcast; it is sent after the handler's transaction commits.
-
-    Participants receive `data`, moderators `moderator_data` (or `data`): both carry the same
-    sequence number, so neither audience sees a gap.
-    """
-    from ..live.models import LiveState
-
-    seq = db.session.execute(_statements().next_seq, {"live_workshop_id": workshop_id}).scalar_one()
-    # The statement bypasses the ORM, so keep a LiveState this session already holds in step.
-    state = db.session.identity_map.get(db.session.identity_key(LiveState, workshop_id))
-    if state is not None:
-        set_committed_value(state, "seq", seq)
-    now = time.time()
-    pending = g.setdefault("live_outbox", [])
-    pending.append((room(workshop_id, "p"), {"seq": seq, "type": kind, "data": data, "t": now}))
-    pending.append((room(workshop_id, "m"), {"seq": seq, "type": kind,
-                                             "data": data if moderator_data is None else moderator_data, "t": now}))
-    return seq
-
-
-def notify(target_room, event, data):
-    """Queue an unsequenced message (presence, vote progress): state-carrying, last one wins."""
-    g.setdefault("live_outbox_plain", []).append((target_room, event, data))
-
-
-def flush_outbox():
-    for target, message in g.pop("live_outbox", []):
-        socketio.emit("update", message, to=target)
-    for target, event, data in g.pop("live_outbox_plain", []):
-        socketio.emit(event, data, to=target)
-
-
-def discard_outbox():
-    g.pop("live_outbox", None)
-    g.pop("live_outbox_plain", None)
-
-
-def run_in_transaction(fn, *args):
-    """Run `fn`, commit, then send what it published. Returns fn's result or raises LiveError."""
-    try:
-        result = fn(*args)
-        db.session.commit()
-    except BaseException:
-        db.session.rollback()
-        discard_outbox()
-        raise
-    flush_outbox()
-    return result
-
-
-def describe_validation(error: ValidationError):
-    first = error.errors()[0]
-    where = ".".join(str(part) for part in first["loc"]) or _("datos")
-    kind = first["type"]
-    if kind == "missing":
-        return _("Falta el campo «%(field)s».", field=where)
-    if kind == "extra_forbidden":
-        return _("El campo «%(field)s» no se esperaba.", field=where)
-    if kind in ("string_too_long", "too_long"):
-        return _("El campo «%(field)s» es demasiado largo.", field=where)
-    if kind in ("string_too_short", "too_short"):
-        return _("El campo «%(field)s» no puede estar vacío.", field=where)
-    return _("El campo «%(field)s» no es válido.", field=where)
-
-
 def live_event(name, schema=Empty, moderator=False, lock=True):
     """Register a Socket.IO event handler with validation, authorisation, a transaction and an ack.
 
-    With `lock`, the workshop's live row is locked before the handler runs: every writer takes
+    With `lock`, the workshop's room row is locked before the handler runs: every writer takes
     that lock first, so two events on the same room never wait on each other in opposite orders.
-    Read-only events, and handlers that take the lock themselves later, pass lock=False.
+    Read-only events, and handlers that take the lock themselves later, pass lock=False. Moderator
+    events answer `forbidden` to anyone else and are written to the audit log.
     """
 
     def decorate(handler):
@@ -156,8 +68,8 @@ def live_event(name, schema=Empty, moderator=False, lock=True):
                 work = _with_audit(handler, name if moderator else None)
                 result = run_in_transaction(_locked(work) if lock else work, conn, data)
                 return {"ok": True, **(result or {})}
-            except LiveError as error:
-                return error.as_ack()
+            except Refused as refusal:
+                return refusal.as_ack()
             except Exception:  # the server keeps serving; the person gets a readable answer
                 log.exception("live event %s failed", name)
                 db.session.rollback()
@@ -166,71 +78,96 @@ def live_event(name, schema=Empty, moderator=False, lock=True):
             finally:
                 db.session.remove()
 
+        if name in EVENTS:
+            raise RuntimeError(f"live event {name!r} declared twice")
+        EVENTS[name] = {"moderator": moderator}
         socketio.on(name)(on_event)
         return handler
 
     return decorate
 
 
-class _Statements:
-    """The session check (every event) and the sequence bump (every broadcast), built once as plain
-    Core statements: no per-call query building, no ORM synchronisation. Both are on the path of
-    every idea posted (bench/README.md)."""
-
-    def __init__(self):
-        from ..accounts.models import User
-        from ..live.models import LiveState
-        from ..workshops.models import workshop_moderators as assigned
-
-        users, states = User.__table__, LiveState.__table__
-        self.session_token = select(users.c.session_token).where(users.c.id == bindparam("user_id"))
-        # The session check of a moderator event also re-reads the right to moderate, as
-        # security.can_moderate decides it: the lab team, or a moderator assigned to this workshop.
-        # Two primary-key lookups in one round trip.
-        may_moderate = or_(users.c.role == "lab", and_(users.c.role == "moderator", exists().where(
-            assigned.c.workshop_id == bindparam("workshop_id"), assigned.c.user_id == users.c.id)))
-        self.moderator_check = select(users.c.session_token, may_moderate).where(users.c.id == bindparam("user_id"))
-        self.next_seq = (update(states).where(states.c.workshop_id == bindparam("live_workshop_id"))
-                         .values(seq=states.c.seq + 1).returning(states.c.seq))
+def describe_validation(error: ValidationError):
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in first["loc"]) or _("datos")
+    kind = first["type"]
+    if kind == "missing":
+        return _("Falta el campo «%(field)s».", field=where)
+    if kind == "extra_forbidden":
+        return _("El campo «%(field)s» no se esperaba.", field=where)
+    if kind in ("string_too_long", "too_long"):
+        return _("El campo «%(field)s» es demasiado largo.", field=where)
+    if kind in ("string_too_short", "too_short"):
+        return _("El campo «%(field)s» no puede estar vacío.", field=where)
+    return _("El campo «%(field)s» no es válido.", field=where)
 
 
-@cache
-def _statements():
-    return _Statements()
+# -- the transaction and what goes out after it ---------------------------------------------------
+
+def run_in_transaction(fn, *args):
+    """Run `fn`, commit, then send what it queued. Returns fn's result; on any error rolls back,
+    sends nothing and raises."""
+    try:
+        result = fn(*args)
+        db.session.commit()
+    except BaseException:
+        db.session.rollback()
+        discard_outbox()
+        raise
+    flush_outbox()
+    return result
 
 
-def moderator_standing(conn):
-    """(session token, may still moderate this workshop) of a moderator's connection, in one read."""
-    row = db.session.execute(_statements().moderator_check,
-                             {"user_id": conn.user_id, "workshop_id": conn.workshop_id}).first()
-    return tuple(row) if row is not None else (None, False)
+def publish(workshop_id, kind, data, moderator_data=None):
+    """Queue a sequenced broadcast; it is sent after the transaction commits.
+
+    Participants receive `data`, moderators `moderator_data` (or `data`): both carry the same
+    sequence number, so neither audience sees a gap.
+    """
+    seq = current_hooks().rooms.next_seq(workshop_id)
+    now = time.time()
+    pending = g.setdefault("live_outbox", [])
+    pending.append((room(workshop_id, "p"), {"seq": seq, "type": kind, "data": data, "t": now}))
+    pending.append((room(workshop_id, "m"), {"seq": seq, "type": kind,
+                                             "data": data if moderator_data is None else moderator_data, "t": now}))
+    return seq
 
 
-def current_connection(moderator_event=False):
-    """The caller's connection, if its session still stands. For a moderator event sent by a
-    moderator, also whether they still moderate this workshop: the role is fixed at connect, but the
-    lab team may take them off the workshop at any time."""
-    conn = CONNECTIONS.get(request.sid)
-    if conn is None:
-        raise LiveError(_("No estás conectado a un taller. Vuelve a entrar."), code="not_joined")
-    if moderator_event and conn.is_moderator:
-        token, may_moderate = moderator_standing(conn)
-    else:
-        token = db.session.execute(_statements().session_token, {"user_id": conn.user_id}).scalar()
-        may_moderate = conn.is_moderator
-    if token != conn.session_token:
-        # Logged out (or account deleted) since this socket connected.
-        socketio.server.disconnect(request.sid, namespace="/")
-        raise LiveError(_("Tu sesión terminó. Vuelve a iniciar sesión."), code="session_ended")
-    if conn.is_moderator and not may_moderate:
-        raise Forbidden(_("Ya no moderas este taller. El equipo del laboratorio te retiró de sus moderadores."))
-    return conn
+def notify(target_room, event, data):
+    """Queue an unsequenced message (presence, vote progress): state-carrying, last one wins."""
+    g.setdefault("live_outbox_plain", []).append((target_room, event, data))
+
+
+def presence_changed(*workshop_ids):
+    """People came or went in these workshops: moderators hear it once the transaction commits."""
+    g.setdefault("live_presence", set()).update(workshop_ids)
+
+
+def lock_room(workshop_id):
+    """Take the workshop's room lock now (events declared with lock=False that lock later, jobs)."""
+    current_hooks().rooms.lock(workshop_id)
+
+
+def flush_outbox():
+    for target, message in g.pop("live_outbox", []):
+        socketio.emit("update", message, to=target)
+    for target, event, data in g.pop("live_outbox_plain", []):
+        socketio.emit(event, data, to=target)
+    changed = g.pop("live_presence", ())
+    if changed:
+        presence = current_hooks().presence
+        for workshop_id in sorted(changed):
+            presence.changed(workshop_id)
+
+
+def discard_outbox():
+    g.pop("live_outbox", None)
+    g.pop("live_outbox_plain", None)
+    g.pop("live_presence", None)
 
 
 def _locked(handler):
     def locked(conn, data):
-        from .rooms import lock_room
-
         lock_room(conn.workshop_id)
         return handler(conn, data)
 
@@ -243,8 +180,6 @@ def _with_audit(handler, action):
         return handler
 
     def audited(conn, data):
-        from ..live.models import AuditEntry
-
         result = handler(conn, data)
         db.session.add(AuditEntry(workshop_id=conn.workshop_id, user_id=conn.user_id, action=action,
                                   detail=data.model_dump(mode="json")))

@@ -18,35 +18,10 @@ import threading
 import time
 from dataclasses import dataclass
 
-from flask import current_app
-
-from ..attendance import service as attendance
 from ..extensions import db, socketio
-from .events import room
+from .rooms import room
 
 log = logging.getLogger(__name__)
-
-
-def presence_snapshot(conn):
-    if conn.is_moderator:
-        return presence_view(conn.workshop_id)
-    return {"count": attendance.present_count(conn.workshop_id)}
-
-
-def presence_view(workshop_id):
-    people = attendance.present(workshop_id)
-    return {"count": len(people), "people": people}
-
-
-def changed(*workshop_ids):
-    """Moderators hear that people came or went in these workshops. Call it after the commit."""
-    board = current_app.extensions["cocrea_presence"]
-    for workshop_id in workshop_ids:
-        board.changed(workshop_id)
-
-
-def init_app(app):
-    app.extensions["cocrea_presence"] = PresenceBoard(app)
 
 
 @dataclass
@@ -60,15 +35,27 @@ class _Room:
 class PresenceBoard:
     """One per app and process: when each workshop's presence goes out to its moderators."""
 
-    def __init__(self, app):
-        self.app = app
+    def __init__(self, app, hooks):
+        self.app, self.hooks = app, hooks
         self.interval = float(app.config["PRESENCE_INTERVAL_SECONDS"])
         self.recheck = bool(app.config.get("REDIS_URL"))  # other processes announce too
         self.rooms: dict[int, _Room] = {}
         self.lock = threading.Lock()  # guards `rooms`; never held while the database is read
         self.closed = False
 
+    def view(self, workshop_id):
+        """Who is in the room, as moderators see it."""
+        people = self.hooks.present_people(workshop_id)
+        return {"count": len(people), "people": people}
+
+    def snapshot(self, conn):
+        """Presence as this person may see it: participants get the count only."""
+        if conn.is_moderator:
+            return self.view(conn.workshop_id)
+        return {"count": self.hooks.present_count(conn.workshop_id)}
+
     def changed(self, workshop_id):
+        """Moderators hear that people came or went. Called after the commit (see events.presence_changed)."""
         with self.lock:
             state = self.rooms.setdefault(workshop_id, _Room())
             state.dirty = True
@@ -99,7 +86,7 @@ class PresenceBoard:
         view, sent = None, False
         if not self.closed:
             try:
-                view = presence_view(workshop_id)
+                view = self.view(workshop_id)
                 if dirty or view != state.sent:
                     socketio.emit("presence", view, to=room(workshop_id, "m"))
                     sent = True

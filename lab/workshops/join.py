@@ -3,9 +3,13 @@ from flask import redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user
 
-from ..extensions import limiter
-from ..security import can_moderate
+from ..accounts.forms import GuestForm
+from ..accounts.service import create_guest
+from ..errors import Refused
+from ..extensions import db, limiter
+from ..web import INVALID
 from . import service
+from .access import can_moderate
 from .forms import JoinForm
 from .routes import bp
 
@@ -33,7 +37,7 @@ def join():
         if workshop is None:
             return unknown_code(form)
         return redirect(url_for("workshops.join_code", code=workshop.join_code))
-    return render_template("workshops/join.html", form=form), 400 if asked else 200
+    return render_template("workshops/join.html", form=form), INVALID if asked else 200
 
 
 @bp.route("/unirse/<code>", methods=["GET", "POST"])
@@ -61,26 +65,25 @@ def enter(workshop):
         return notice(workshop, _("Solo puedes entrar a tu propio taller"),
                       _("Entraste como invitado a otro taller. Para unirte a más talleres, crea una contraseña "
                         "para tu cuenta."), 403)
-    if not can_moderate(user, workshop):  # moderators are members already
+    if not can_moderate(user, workshop.id):  # moderators are members already
         service.join(user, workshop)
+        db.session.commit()
     return room(workshop)
 
 
 def as_guest(workshop):
     """Someone without a session: log in, or fill the attendance fields and consent as a guest."""
-    from ..accounts.forms import GuestForm
-    from ..accounts.service import AccountError, create_guest
-
     form = GuestForm()
     if form.validate_on_submit():
         try:
             user = create_guest(workshop, form)
-        except AccountError as refusal:  # e.g. the same e-mail sent twice at once
+        except Refused as refusal:  # e.g. the same e-mail sent twice at once
             form.email.errors = [*form.email.errors, refusal.message]
         else:
-            login_user(user)
             service.join(user, workshop)
+            db.session.commit()
+            login_user(user)
             return room(workshop)
-    status = 400 if request.method == "POST" else 200
+    status = INVALID if request.method == "POST" else 200
     return render_template("workshops/join_workshop.html", workshop=workshop, guest_form=form,
                            guest_action=url_for("workshops.join_code", code=workshop.join_code)), status

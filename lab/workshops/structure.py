@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 
 from ..extensions import db
 from ..security import role_required
+from ..web import INVALID, act
 from . import service
 from .forms import ActionForm, ActivityForm, AgendaItemForm, MoveForm, PromptForm, RuleForm
 from .models import Activity, AgendaItem, Prompt, Workshop
@@ -22,7 +23,7 @@ def pick(failed, key, fresh):
 
 
 def page(template, workshop, failed, **context):
-    status = 400 if failed else 200
+    status = INVALID if failed else 200
     return render_template(template, workshop=workshop, can_edit=can_edit(), **context), status
 
 
@@ -42,15 +43,6 @@ def direction():
     """"up" or "down" from a move button, None if the form is not valid."""
     form = MoveForm()
     return form.direction.data if form.validate_on_submit() else None
-
-
-def refused_or_done(action, done_message):
-    try:
-        action()
-    except service.Refused as refusal:
-        flash(str(refusal), "error")
-    else:
-        flash(done_message, "success")
 
 
 # --- rules --------------------------------------------------------------------------------------
@@ -73,6 +65,7 @@ def rules(workshop_id):
         if not form.validate():
             return rules_page(workshop, (NEW, form))
         service.add_rule(workshop, form.title.data, form.text.data or "")
+        db.session.commit()
         flash(_("Regla agregada."), "success")
         return redirect(url_for("workshops.rules", workshop_id=workshop.id))
     return rules_page(workshop)
@@ -85,27 +78,28 @@ def update_rule(workshop_id, index):
     form = RuleForm()
     if not form.validate():
         return rules_page(workshop, (index, form))
-    refused_or_done(lambda: service.update_rule(workshop, index, form.title.data, form.text.data or ""),
-                    _("Regla guardada."))
-    return redirect(url_for("workshops.rules", workshop_id=workshop.id))
+    return act(lambda: service.update_rule(workshop, index, form.title.data, form.text.data or ""),
+               _("Regla guardada."), url_for("workshops.rules", workshop_id=workshop.id))
 
 
 @bp.route("/talleres/<int:workshop_id>/reglas/<int:index>/eliminar", methods=["POST"])
 @role_required("lab")
 def delete_rule(workshop_id, index):
     workshop = lab_workshop(workshop_id)
+    back = url_for("workshops.rules", workshop_id=workshop.id)
     if ActionForm().validate_on_submit():
-        refused_or_done(lambda: service.delete_rule(workshop, index), _("Regla eliminada."))
-    return redirect(url_for("workshops.rules", workshop_id=workshop.id))
+        return act(lambda: service.delete_rule(workshop, index), _("Regla eliminada."), back)
+    return redirect(back)
 
 
 @bp.route("/talleres/<int:workshop_id>/reglas/<int:index>/mover", methods=["POST"])
 @role_required("lab")
 def move_rule(workshop_id, index):
     workshop = lab_workshop(workshop_id)
+    back = url_for("workshops.rules", workshop_id=workshop.id)
     if way := direction():
-        refused_or_done(lambda: service.move_rule(workshop, index, way), _("Orden actualizado."))
-    return redirect(url_for("workshops.rules", workshop_id=workshop.id))
+        return act(lambda: service.move_rule(workshop, index, way), _("Orden actualizado."), back)
+    return redirect(back)
 
 
 # --- agenda -------------------------------------------------------------------------------------
@@ -129,6 +123,7 @@ def agenda(workshop_id):
         if not form.validate():
             return agenda_page(workshop, (NEW, form))
         service.add_agenda_item(workshop, **form.values())
+        db.session.commit()
         flash(_("Punto de la agenda agregado."), "success")
         return redirect(url_for("workshops.agenda", workshop_id=workshop.id))
     return agenda_page(workshop)
@@ -143,6 +138,7 @@ def update_agenda_item(workshop_id, item_id):
     if not form.validate():
         return agenda_page(workshop, (item.id, form))
     service.update_agenda_item(item, **form.values())
+    db.session.commit()
     flash(_("Punto de la agenda guardado."), "success")
     return redirect(url_for("workshops.agenda", workshop_id=workshop.id))
 
@@ -152,9 +148,10 @@ def update_agenda_item(workshop_id, item_id):
 def delete_agenda_item(workshop_id, item_id):
     workshop = lab_workshop(workshop_id)
     item = owned(AgendaItem, item_id, workshop_id=workshop.id)
+    back = url_for("workshops.agenda", workshop_id=workshop.id)
     if ActionForm().validate_on_submit():
-        refused_or_done(lambda: service.delete_agenda_item(workshop, item), _("Punto de la agenda eliminado."))
-    return redirect(url_for("workshops.agenda", workshop_id=workshop.id))
+        return act(lambda: service.delete_agenda_item(workshop, item), _("Punto de la agenda eliminado."), back)
+    return redirect(back)
 
 
 @bp.route("/talleres/<int:workshop_id>/agenda/<int:item_id>/mover", methods=["POST"])
@@ -164,6 +161,7 @@ def move_agenda_item(workshop_id, item_id):
     item = owned(AgendaItem, item_id, workshop_id=workshop.id)
     if way := direction():
         service.move(workshop.agenda, item, way)
+        db.session.commit()
     return redirect(url_for("workshops.agenda", workshop_id=workshop.id))
 
 
@@ -192,6 +190,7 @@ def activities(workshop_id):
         if not form.validate():
             return activities_page(workshop, (NEW, form))
         activity = service.add_activity(workshop, **form.values())
+        db.session.commit()
         flash(_("Actividad agregada. Ahora agrega sus preguntas."), "success")
         return redirect(url_for("workshops.prompts", workshop_id=workshop.id, activity_id=activity.id))
     return activities_page(workshop)
@@ -206,6 +205,7 @@ def update_activity(workshop_id, activity_id):
     if not form.validate():
         return activities_page(workshop, (activity.id, form))
     service.update_activity(activity, **form.values())
+    db.session.commit()
     flash(_("Actividad guardada."), "success")
     return redirect(url_for("workshops.activities", workshop_id=workshop.id))
 
@@ -215,9 +215,10 @@ def update_activity(workshop_id, activity_id):
 def delete_activity(workshop_id, activity_id):
     workshop = lab_workshop(workshop_id)
     activity = owned(Activity, activity_id, workshop_id=workshop.id)
+    back = url_for("workshops.activities", workshop_id=workshop.id)
     if ActionForm().validate_on_submit():
-        refused_or_done(lambda: service.delete_activity(workshop, activity), _("Actividad eliminada."))
-    return redirect(url_for("workshops.activities", workshop_id=workshop.id))
+        return act(lambda: service.delete_activity(workshop, activity), _("Actividad eliminada."), back)
+    return redirect(back)
 
 
 @bp.route("/talleres/<int:workshop_id>/actividades/<int:activity_id>/mover", methods=["POST"])
@@ -227,6 +228,7 @@ def move_activity(workshop_id, activity_id):
     activity = owned(Activity, activity_id, workshop_id=workshop.id)
     if way := direction():
         service.move(workshop.activities, activity, way)
+        db.session.commit()
     return redirect(url_for("workshops.activities", workshop_id=workshop.id))
 
 
@@ -255,6 +257,7 @@ def prompts(workshop_id, activity_id):
         if not form.validate():
             return prompts_page(workshop, activity, (NEW, form))
         service.add_prompt(activity, **form.values())
+        db.session.commit()
         flash(_("Pregunta agregada."), "success")
         return redirect(url_for("workshops.prompts", workshop_id=workshop.id, activity_id=activity.id))
     return prompts_page(workshop, activity)
@@ -273,6 +276,7 @@ def update_prompt(workshop_id, activity_id, prompt_id):
     if not form.validate():
         return prompts_page(workshop, activity, (prompt.id, form))
     service.update_prompt(prompt, **form.values())
+    db.session.commit()
     flash(_("Pregunta guardada."), "success")
     return redirect(url_for("workshops.prompts", workshop_id=workshop.id, activity_id=activity.id))
 
@@ -282,9 +286,10 @@ def update_prompt(workshop_id, activity_id, prompt_id):
 @role_required("lab")
 def delete_prompt(workshop_id, activity_id, prompt_id):
     workshop, activity, prompt = prompt_of(workshop_id, activity_id, prompt_id)
+    back = url_for("workshops.prompts", workshop_id=workshop.id, activity_id=activity.id)
     if ActionForm().validate_on_submit():
-        refused_or_done(lambda: service.delete_prompt(activity, prompt), _("Pregunta eliminada."))
-    return redirect(url_for("workshops.prompts", workshop_id=workshop.id, activity_id=activity.id))
+        return act(lambda: service.delete_prompt(activity, prompt), _("Pregunta eliminada."), back)
+    return redirect(back)
 
 
 @bp.route("/talleres/<int:workshop_id>/actividades/<int:activity_id>/preguntas/<int:prompt_id>/mover",
@@ -294,4 +299,5 @@ def move_prompt(workshop_id, activity_id, prompt_id):
     workshop, activity, prompt = prompt_of(workshop_id, activity_id, prompt_id)
     if way := direction():
         service.move(activity.prompts, prompt, way)
+        db.session.commit()
     return redirect(url_for("workshops.prompts", workshop_id=workshop.id, activity_id=activity.id))

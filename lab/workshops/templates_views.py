@@ -5,6 +5,7 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from flask_babel import gettext as _
 
 from ..security import role_required
+from ..web import INVALID
 from .forms import UploadForm
 from .routes import bp, templates_dir
 from .templates_loader import list_templates, parse, save_template, upload_name
@@ -42,4 +43,4 @@ def templates_index():
                 return redirect(url_for("workshops.templates_index"))
     failed = request.method == "POST"
     return render_template("workshops/templates.html", form=form, upload_errors=upload_errors,
-                           templates=list_templates(templates_dir())), 400 if failed else 200
+                           templates=list_templates(templates_dir())), INVALID if failed else 200

@@ -5,8 +5,8 @@ import os
 import shutil
 import socket
 import time
-from urllib.parse import urlparse
 from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import urlparse
 
 import pytest
 

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from lab.attendance.models import Attendance
 from lab.board.models import Idea
 from lab.extensions import db
-from lab.live.models import AuditEntry
+from lab.realtime.models import AuditEntry
 
 from .support import WAIT, go_live, new_client_id, post, refusal
 
@@ -170,7 +170,7 @@ def test_flood_of_malformed_events_leaves_the_server_serving(room, server, join,
     for client in (bruno, moderator):  # as a participant, and as the moderator past the role check
         acks = flood(client, calls)
         assert len(acks) == len(calls) > 500
-        for (event, _payload), ack in zip(calls, acks):
+        for (event, _payload), ack in zip(calls, acks, strict=True):
             assert ack["ok"] is False and ack["error"]["code"] in ("invalid", "forbidden", "not_found"), (event, ack)
             assert ack["error"]["message"]
 
