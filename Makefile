@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 export FLASK_APP := wsgi
 
-.PHONY: run test setup setup-test browser db translations catalog migration bench check-templates clean
+.PHONY: run test test-fast lint setup setup-test browser db translations catalog migration bench check-templates clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,8 +49,18 @@ db: setup
 run: db
 	$(BIN)/python wsgi.py --port $(PORT)
 
-test: setup-test
+test: setup-test lint
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+# The edit loop: the lint, then every test but the live-server and browser ones.
+test-fast: $(VENV)/.installed-test translations lint
+	$(BIN)/python -m pytest -q -m "not live and not browser" $(PYTEST_ARGS)
+
+# Ruff (pyproject.toml: style, import order, bugbear, pyupgrade) and the import contract
+# (lint-imports: the realtime layer imports no slice; slices form no cycle).
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 # Fan-out benchmark (bench/README.md): `make bench BENCH_ARGS="--clients 300 --rounds 2"`.
 bench: $(VENV)/.installed-bench translations
