@@ -41,10 +41,10 @@ def hands_view(workshop_id):
     return {"queue": queue, "speaking": speaking}
 
 
-def speaking_seconds(workshop_id):
-    """{user_id: seconds with the floor}, the current turn counted up to now (or to the close)."""
+def speaking_seconds(workshop_id, now=None):
+    """{user_id: seconds with the floor}, the current turn counted up to `now` (or to the close)."""
     closed_at = db.session.scalar(select(LiveState.closed_at).where(LiveState.workshop_id == workshop_id))
-    now = closed_at or utcnow()
+    now = closed_at or now or utcnow()
     totals = {}
     turns = db.session.scalars(select(Hand).where(Hand.workshop_id == workshop_id, Hand.floor_at.is_not(None),
                                                   Hand.user_id.is_not(None)))
