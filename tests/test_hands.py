@@ -4,8 +4,8 @@ from datetime import timedelta
 
 from lab.extensions import db
 from lab.live.hands import speaking_seconds
+from lab.live.jobs import expire_due
 from lab.live.models import Hand, Timer
-from lab.live.ticker import expire_due
 from lab.types import utcnow
 
 from .board_helpers import Room, of_type

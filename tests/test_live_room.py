@@ -9,8 +9,8 @@ import sqlalchemy
 from lab.accounts.models import User
 from lab.attendance.models import Attendance
 from lab.extensions import db, socketio
+from lab.live.jobs import expire_due
 from lab.live.models import Timer
-from lab.live.ticker import expire_due
 from lab.realtime.connections import drop_stale_connections
 from lab.workshops import service
 from lab.workshops.models import Prompt, Workshop

@@ -2,7 +2,7 @@
 from flask_babel import lazy_gettext as _l
 
 from ..extensions import login_manager
-from . import account_views, consent, routes, sessions, team_views  # noqa: F401  (views add their routes to bp)
+from . import account_views, consent, routes, sessions, team_views  # noqa: F401  (importing the views adds their routes to bp)
 from .service import load_user
 
 

@@ -1,9 +1,6 @@
 """The idea board: ideas, clusters and votes, with their socket events (events.py)."""
 from .. import realtime, signals
-from . import (
-    events,  # noqa: F401  (declares the board's socket events)
-    reactions,
-)
+from . import events, reactions  # noqa: F401  (importing events declares the slice's socket events)
 from .service import board_snapshot
 
 

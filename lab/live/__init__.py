@@ -2,14 +2,10 @@
 (stored as deadlines, expired once by whichever process sees them first), raised hands, and the live
 pages (room, console, projector). Built on the realtime layer (lab/realtime)."""
 from .. import realtime, signals
-from . import (
-    events,  # noqa: F401  (declares the room's socket events)
-    reactions,
-    routes,
-)
+from . import events, reactions, routes  # noqa: F401  (importing events declares the slice's socket events)
+from .jobs import expire_due
 from .models import LiveState
 from .state import room_snapshot
-from .ticker import expire_due
 
 
 def init_app(app):

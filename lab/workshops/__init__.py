@@ -1,7 +1,7 @@
 """Workshops: design (templates, agenda, rules, activities, prompts), management and joining, and who
 may enter or moderate each one (access.py)."""
 from .. import realtime, signals
-from . import access, join, reactions, structure, templates_views  # noqa: F401  (views add their routes to bp)
+from . import access, join_views, reactions, structure_views, templates_views  # noqa: F401  (importing the views adds their routes to bp)
 from .cli import templates_cli
 from .routes import bp
 
