@@ -3,7 +3,6 @@ refusal of the domain reaches the person. Views are the HTTP boundary: they comm
 from urllib.parse import urlsplit
 
 from flask import flash, redirect, render_template, request
-from flask_babel import gettext as _
 
 from .errors import Refused
 from .extensions import db
@@ -51,8 +50,7 @@ def act(action, done, then):
 def _refused(refusal):
     """A refusal no view placed on a form or in a flash: nothing is kept, and the person reads why."""
     db.session.rollback()
-    return render_template("main/error.html", code=refusal.status,
-                           message=str(refusal) or _("No se pudo completar la acción.")), refusal.status
+    return render_template("main/error.html", code=refusal.status, message=str(refusal)), refusal.status
 
 
 def init_app(app):
