@@ -99,7 +99,8 @@ def send_snapshot(conn, _data):
     hooks = current_hooks()
     for prepare in hooks.preparations:
         prepare(conn.workshop_id)
-    snapshot = {"seq": hooks.rooms.seq(conn.workshop_id), "server_time": time.time(),
+    room_row = hooks.rooms.row(conn.workshop_id)  # held to the end: the parts read it without a query
+    snapshot = {"seq": room_row.seq if room_row is not None else 0, "server_time": time.time(),
                 "me": {"user_id": conn.user_id, "name": conn.name, "role": conn.role}}
     for part in hooks.snapshot_parts:
         snapshot.update(part(conn))

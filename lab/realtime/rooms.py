@@ -57,7 +57,7 @@ class RoomRows:
             set_committed_value(row, "seq", seq)
         return seq
 
-    def seq(self, workshop_id):
-        """The last sequence number broadcast (0 before any); loads the row for whoever reads it next."""
-        row = db.session.get(self.model, workshop_id)
-        return row.seq if row is not None else 0
+    def row(self, workshop_id):
+        """The workshop's row (None before its first connection). While the caller holds it, the
+        session's identity map keeps it, so the domain reads the same row again without a query."""
+        return db.session.get(self.model, workshop_id)
