@@ -220,10 +220,10 @@ def post_idea(conn, data):
         if stored is None:
             raise
         return _retry(conn, stored)
-    wait = take_post(conn.user_id)  # counted only once stored; a duplicate never gets here
+    signals.idea_changed.send(idea, change="posted")
+    wait = take_post(conn.user_id)  # counted only once stored; a duplicate or a refused post never gets here
     if wait:
         raise _too_fast(wait)
-    signals.idea_changed.send(idea, change="posted")
     full = idea_view(idea, merged=[], author=name)  # a new idea has nothing folded into it yet
     return {"idea": publish_idea(idea, prompt, full), "duplicate": False}
 
