@@ -36,8 +36,8 @@ account_deleting = _signals.signal("account-deleting")
 #: the person's own download (Ley 1581 de 2012).
 personal_data = _signals.signal("personal-data")
 
-#: sender: a guest `User` who just chose a password and keeps the account. The workshop they
-#: joined as a guest must stay theirs.
+#: sender: a `User` who joined as a guest (`guest_workshop_id` set) and is setting a password, so
+#: keeps the account. The workshop they joined as a guest must stay theirs.
 guest_kept_account = _signals.signal("guest-kept-account")
 
 # -- workshops ------------------------------------------------------------------------------------

@@ -11,6 +11,8 @@ With several processes each one announces the changes it saw, reading the list f
 database. A list another process read just before a change can still reach moderators after the list
 read just after it; so, with a message queue, every list sent is read again one interval later and sent
 again if it no longer holds. The last list anyone sends is therefore read after the last change.
+
+The list itself is the attendance slice's to read (`Hooks.read_presence_with`): who has an open interval.
 """
 import logging
 import math
