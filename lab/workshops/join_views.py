@@ -7,7 +7,7 @@ from ..accounts.forms import GuestForm
 from ..accounts.service import create_guest
 from ..errors import Refused
 from ..extensions import db, limiter
-from ..web import INVALID
+from ..web import INVALID, form_status
 from . import service
 from .access import can_moderate
 from .forms import JoinForm
@@ -84,6 +84,5 @@ def as_guest(workshop):
             db.session.commit()
             login_user(user)
             return room(workshop)
-    status = INVALID if request.method == "POST" else 200
     return render_template("workshops/join_workshop.html", workshop=workshop, guest_form=form,
-                           guest_action=url_for("workshops.join_code", code=workshop.join_code)), status
+                           guest_action=url_for("workshops.join_code", code=workshop.join_code)), form_status()

@@ -10,7 +10,7 @@ from .. import vocab
 from ..errors import Refused
 from ..extensions import db
 from ..security import role_required
-from ..web import INVALID, act
+from ..web import INVALID, act, form_status
 from . import service
 from .access import MODERATOR, workshop_for
 from .forms import ActionForm, CreateForm, ModeratorForm, SearchForm, WorkshopForm, common_time_zones
@@ -72,8 +72,7 @@ def create():
             flash(_("Taller creado. Revisa los datos, la agenda y las preguntas."), "success")
             return redirect(url_for("workshops.edit", workshop_id=workshop.id))
         form.title.errors.append(_("Escribe un título para el taller en blanco."))
-    status = INVALID if request.method == "POST" else 200
-    return render_template("workshops/new.html", form=form, templates=templates), status
+    return render_template("workshops/new.html", form=form, templates=templates), form_status()
 
 
 @bp.route("/talleres/<int:workshop_id>", methods=["GET", "POST"])
