@@ -16,7 +16,7 @@ import networkx as nx
 from networkx.readwrite.gexf import GEXFWriter
 
 from .cells import clock, neutralise, zone_of
-from .shapes import Column, Graph, Kind, Table
+from .shapes import Column, Graph, Kind, Node, Table
 from .xlsx import write_xlsx
 
 KUMU_LIST_SEPARATOR = "|"
@@ -88,7 +88,7 @@ class _GexfWriter(GEXFWriter):
 # -- values -------------------------------------------------------------------------------------
 
 def _attributes(item, columns, tz):
-    data = {"label": neutralise(item.label)}
+    data = {"label": neutralise(item.label)} if isinstance(item, Node) else {}
     if item.type:
         data["kind"] = neutralise(item.type)
     for column in columns:

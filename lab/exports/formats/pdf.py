@@ -19,7 +19,9 @@ from markupsafe import Markup, escape
 from .cells import clock, list_text, local, neutralise, yes_no, zone_of
 from .shapes import Kind, Table, kind_of
 
-NUMERIC = {Kind.INTEGER, Kind.DECIMAL, Kind.DURATION}
+# Cells whose words are never cut: numbers (right-aligned) and dates, times and yes/no.
+CELL_CLASSES = {Kind.INTEGER: "number", Kind.DECIMAL: "number", Kind.DURATION: "number",
+                Kind.DATE: "value", Kind.DATETIME: "value", Kind.BOOLEAN: "value"}
 
 
 @cache
@@ -64,7 +66,7 @@ def table_html(table: Table, zone, locale="es_CO") -> Markup:
     """The table as an HTML table with a caption, every value escaped and shown for people in
     `locale` (dates, decimals), date-times in the workshop's time zone."""
     tz = zone_of(zone)
-    head = "".join(f'<th scope="col"{_class(c.kind)}>{_e(t)}</th>'
+    head = "".join(f'<th scope="col"{_class(c.kind)}>{_e(neutralise(t))}</th>'
                    for c, t in zip(table.columns, table.titles))
     body = "".join(
         "<tr>" + "".join(f"<td{_class(c.kind)}>{_e(shown(c.kind, v, tz, locale))}</td>"
@@ -77,7 +79,7 @@ def table_html(table: Table, zone, locale="es_CO") -> Markup:
 def header_html(table: Table, zone, locale="es_CO") -> Markup:
     """The table's header lines as a definition list."""
     tz = zone_of(zone)
-    lines = "".join(f"<dt>{_e(label)}</dt><dd>{_e(shown(kind_of(value), value, tz, locale))}</dd>"
+    lines = "".join(f"<dt>{_e(neutralise(label))}</dt><dd>{_e(shown(kind_of(value), value, tz, locale))}</dd>"
                     for label, value in table.header)
     return Markup(f'<dl class="report-meta">{lines}</dl>' if lines else "")
 
@@ -105,7 +107,7 @@ def _e(value):
 
 
 def _class(kind):
-    return ' class="number"' if kind in NUMERIC else ""
+    return f' class="{CELL_CLASSES[kind]}"' if kind in CELL_CLASSES else ""
 
 
 def _css_string(text):

@@ -187,7 +187,7 @@ def _checked_value(kind, value, where):
         value = tuple(_text(item) for item in value)
     if value is None or CHECKS[kind](value):
         return value
-    raise TypeError(f"{where}: {value!r} is not a {kind.value} value")
+    raise TypeError(f"{where}: {value!r} is not of kind {kind.value!r}")
 
 
 def _checked_rows(name, columns, rows):
@@ -238,5 +238,7 @@ def _checked_item(name, item, columns):
     if unknown:
         raise ValueError(f"{where}: values for unknown columns {sorted(unknown)}")
     values = {key: _checked_value(by_key[key].kind, value, f"{where}, {key!r}") for key, value in item.values.items()}
-    changes = {"values": values, "label": str(_text(item.label)), "type": str(_text(item.type) or "")}
+    changes = {"values": values, "type": str(_text(item.type) or "")}
+    if isinstance(item, Node):
+        changes["label"] = str(_text(item.label))
     return type(item)(**{**item.__dict__, **changes})

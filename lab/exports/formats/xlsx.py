@@ -18,6 +18,7 @@ from .shapes import Kind, Table, kind_of
 SHEET_NAME_MAX = 31
 SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
 EXCEL_TEXT_MAX = 32767
+EMPTY = (None, "", ())  # left as blank cells
 WIDTH_MIN, WIDTH_MAX, WIDTH_SAMPLE = 8, 60, 500
 FORMATS = {
     "title": {"bold": True, "bg_color": "#E7EEF7", "bottom": 1, "text_wrap": True, "valign": "top"},
@@ -75,7 +76,7 @@ def _write_sheet(sheet, table: Table, tz, styles):
     writers = [_cell_writer(sheet, column.kind, tz, styles) for column in table.columns]
     for number, values in enumerate(table.rows, row + 1):
         for col, (write, value) in enumerate(zip(writers, values)):
-            if value is not None:
+            if value not in EMPTY:
                 write(number, col, value)
     sheet.freeze_panes(row + 1, 0)
     sheet.autofilter(row, 0, row + len(table.rows), len(table.columns) - 1)
@@ -87,7 +88,7 @@ def _write_sheet(sheet, table: Table, tz, styles):
 def _write_header_lines(sheet, table, tz, styles):
     for row, (label, value) in enumerate(table.header):
         sheet.write_string(row, 0, neutralise(label), styles["label"])
-        if value is not None:
+        if value not in EMPTY:
             _cell_writer(sheet, kind_of(value), tz, styles)(row, 1, value)
     return len(table.header) + 1 if table.header else 0
 
