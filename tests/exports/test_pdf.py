@@ -11,7 +11,7 @@ from lab.exports.formats import Column, Kind, Table, document_html, header_html,
 from .samples import ACCENTS, PAYLOADS, ZONE, ideas_table, neutralised
 
 ENTITY = "Alcaldía de Ñuñoa · Laboratorio de Innovación Pública"
-LONG_WORD = "https://ejemplo.invalid/" + "datos-abiertos-" * 20 + "fin"
+LONG_WORD = "https://ejemplo.invalid/" + "DatosAbiertosÑandú" * 20  # no break opportunity at all
 
 
 def pages(pdf):
@@ -19,7 +19,8 @@ def pages(pdf):
 
 
 def flat(text):
-    return re.sub(r"\s+", "", text)
+    """The text without the spaces, line breaks and zero-width spaces that wrapping adds."""
+    return re.sub(r"[\s\u200b]+", "", text)
 
 
 def report(table, title="Informe del taller", **kwargs):
@@ -62,10 +63,22 @@ def test_header_lines_and_values_are_shown_for_people():
     assert "25:00:03" in text and "físicas | humanas" in text
 
 
-def test_a_long_unbroken_word_wraps_instead_of_being_clipped():
+def text_starts(pdf):
+    """(page width, [(text, x where it starts)]) of the first page."""
+    page = pypdf.PdfReader(io.BytesIO(pdf)).pages[0]
+    found = []
+    page.extract_text(visitor_text=lambda text, cm, tm, font, size: found.append((text, tm[4] * cm[0] + cm[4])))
+    return float(page.mediabox.width), [(text, x) for text, x in found if text.strip()]
+
+
+def test_a_long_unbroken_word_wraps_inside_the_page_instead_of_pushing_the_table_off_it():
     table = Table(name="t", title="Enlaces", columns=[Column("a", "Enlace"), Column("b", "Nota")],
                   rows=[(LONG_WORD, "corta")])
-    assert LONG_WORD in flat("".join(pages(report(table))))
+    pdf = report(table)
+    assert LONG_WORD in flat("".join(pages(pdf)))
+    width, starts = text_starts(pdf)
+    assert any(text.strip() == "corta" for text, _x in starts)
+    assert all(x < width - 40 for _text, x in starts), [s for s in starts if s[1] >= width - 40]
 
 
 def test_formula_payloads_are_neutralised_and_markup_is_shown_as_text():

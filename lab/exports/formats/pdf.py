@@ -24,6 +24,10 @@ CELL_CLASSES = {Kind.INTEGER: "number", Kind.DECIMAL: "number", Kind.DURATION: "
                 Kind.DATE: "value", Kind.DATETIME: "value", Kind.BOOLEAN: "value"}
 
 
+LONG_WORD = re.compile(r"[^\s\u200b]{31,}")
+ZERO_WIDTH_SPACE = "\u200b"
+
+
 @cache
 def base_stylesheet() -> str:
     return files(__package__).joinpath("print.css").read_text(encoding="utf-8")
@@ -64,12 +68,12 @@ def document_html(title, body, *, entity="", lang="es-CO", meta=()) -> str:
 
 def table_html(table: Table, zone, locale="es_CO") -> Markup:
     """The table as an HTML table with a caption, every value escaped and shown for people in
-    `locale` (dates, decimals), date-times in the workshop's time zone."""
+    `locale` (dates, decimals), date-times in the workshop's time zone, long words breakable."""
     tz = zone_of(zone)
     head = "".join(f'<th scope="col"{_class(c.kind)}>{_e(neutralise(t))}</th>'
                    for c, t in zip(table.columns, table.titles))
     body = "".join(
-        "<tr>" + "".join(f"<td{_class(c.kind)}>{_e(shown(c.kind, v, tz, locale))}</td>"
+        "<tr>" + "".join(f"<td{_class(c.kind)}>{_e(breakable(shown(c.kind, v, tz, locale)))}</td>"
                          for c, v in zip(table.columns, row)) + "</tr>"
         for row in table.rows)
     return Markup(f"<table><caption>{_e(table.title)}</caption><thead><tr>{head}</tr></thead>"
@@ -99,6 +103,13 @@ def shown(kind, value, tz, locale="es_CO") -> str:
         Kind.BOOLEAN: yes_no,
         Kind.LIST: lambda v: neutralise(list_text(v)),
     }[kind](value)
+
+
+def breakable(text, every=20):
+    """Very long words (addresses, ids) get an invisible break opportunity every `every`
+    characters, so a table column never has to be wider than the page."""
+    return LONG_WORD.sub(lambda m: ZERO_WIDTH_SPACE.join(
+        m.group()[i:i + every] for i in range(0, len(m.group()), every)), text)
 
 
 def _e(value):
