@@ -1,5 +1,5 @@
 """XLSX workbooks: one sheet per table, with XlsxWriter (measured against openpyxl in
-bench/exports_formats.py: about three times faster on 10,000 rows; openpyxl only reads back).
+bench/exports_formats.py: two to three times faster on 10,000 rows; openpyxl only reads back).
 
 Each sheet: the header lines (label, value) on top when there are any, then a bold header row
 that stays frozen and carries an autofilter, columns sized to their content, and cells of their
