@@ -5,7 +5,7 @@ column of both sheets, with From and To naming element ids. Re-importing a newer
 Kumu therefore updates its elements and connections instead of duplicating them (Kumu matches
 on ID when the first column is ID; labels may change freely).
 
-Attributes: label as `label`, the node's or edge's type as `kind`, the rest under their column
+Attributes: a node's label as `label`, a node's or edge's type as `kind`, the rest under their column
 titles. Text is formula-neutralised (Gephi and Kumu export to spreadsheets too); decimals are
 floats, dates ISO 8601 text, date-times ISO 8601 with the workshop zone's offset, durations
 H:MM:SS, lists joined with "|" (Kumu's separator of multiple values).

@@ -5,7 +5,7 @@ Reports are HTML (the app's own templates, or `document_html` + `table_html` her
 with the base stylesheet `print.css` (A4, margins, the entity and title on every page, "Página
 N de M", tables that break across pages with their header row repeated) plus the report's own
 rules. Rendering reads nothing from the network or the disk: only data: URLs (inline images)
-are fetched. It is CPU-bound (about a second for a few hundred rows): run it off the event loop.
+are fetched. It is CPU-bound (about 3 s for a 300-idea table): run it off the event loop.
 """
 import re
 from functools import cache
@@ -22,8 +22,6 @@ from .shapes import Kind, Table, kind_of
 # Cells whose words are never cut: numbers (right-aligned) and dates, times and yes/no.
 CELL_CLASSES = {Kind.INTEGER: "number", Kind.DECIMAL: "number", Kind.DURATION: "number",
                 Kind.DATE: "value", Kind.DATETIME: "value", Kind.BOOLEAN: "value"}
-
-
 LONG_WORD = re.compile(r"[^\s\u200b]{31,}")
 ZERO_WIDTH_SPACE = "\u200b"
 
@@ -44,7 +42,7 @@ def page_numbers_css() -> str:
 def render_pdf(html: str, *, stylesheets=(), base_url=None) -> bytes:
     """PDF bytes of an HTML document, with the base stylesheet, the page numbers and then
     `stylesheets` (CSS text), which may override them."""
-    from weasyprint import CSS, HTML
+    from weasyprint import CSS, HTML  # here: loading it takes 1-2 s, paid by PDFs only
     from weasyprint.urls import URLFetcher
 
     fetcher = URLFetcher(allowed_protocols={"data"})
