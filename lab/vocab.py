@@ -132,9 +132,9 @@ LINK_KINDS = {
 }
 
 LINK_STRENGTHS = {
-    1: _l("Débil"),
-    2: _l("Media"),
-    3: _l("Fuerte"),
+    1: _l("Vínculo débil"),
+    2: _l("Vínculo medio"),
+    3: _l("Vínculo fuerte"),
 }
 
 # In the order an alliance moves through them.

@@ -61,7 +61,9 @@ class GridActor:
 
 @dataclass(frozen=True)
 class GridRow:
-    """One line of the grid's table: the same facts as its element in the graphic."""
+    """One line of the grid's table: the same facts as its element in the graphic, whose marker
+    shows `number` when its name does not fit."""
+    number: int
     key: Hashable
     name: str
     sector: str | None
@@ -86,7 +88,7 @@ def quadrant(influence, interest):
 
 def table_headers():
     """Column titles for the table that goes with the grid, in GridRow's order."""
-    return [gettext("Actor"), gettext("Sector"), gettext("Influencia"), gettext("Interés"),
+    return [gettext("N.º"), gettext("Actor"), gettext("Sector"), gettext("Influencia"), gettext("Interés"),
             gettext("Dispersión (influencia / interés)"), gettext("Valoraciones"), gettext("Cuadrante")]
 
 
@@ -99,12 +101,12 @@ def grid_rows(actors):
             return (len(order), 0, 0, actor.name.casefold())
         return (order.index(quadrant(actor.influence, actor.interest)), -actor.influence,
                 -actor.interest, actor.name.casefold())
-    return [_row(actor) for actor in sorted(actors, key=rank)]
+    return [_row(number, actor) for number, actor in enumerate(sorted(actors, key=rank), start=1)]
 
 
-def _row(actor):
+def _row(number, actor):
     where = quadrant(actor.influence, actor.interest) if actor.rated else None
-    return GridRow(actor.key, actor.name, actor.sector, _sector_label(actor.sector), actor.influence,
+    return GridRow(number, actor.key, actor.name, actor.sector, _sector_label(actor.sector), actor.influence,
                    actor.interest, actor.influence_spread, actor.interest_spread, actor.assessments,
                    where, str(QUADRANTS[where]) if where else gettext("Sin valoración"),
                    _summary(actor, where))
@@ -143,25 +145,47 @@ def _summary(actor, where):
 # --- drawing --------------------------------------------------------------------------------------
 
 def render_grid(actors, *, title=None, id_prefix="power-interest", standalone=False):
-    """The grid as SVG markup, safe to insert in a page; `standalone` sizes it for an A4 page."""
+    """The grid as SVG markup, safe to insert in a page; `standalone` sizes it for an A4 page.
+    The most assessed actors are placed and labelled first; where a name has no free room the
+    marker shows its number in the table, and where even that has none, nothing (the description
+    and a note say how many) rather than a label over another."""
     rows = {row.key: row for row in grid_rows(actors)}
     rated = sorted((a for a in actors if a.rated), key=lambda a: (-a.assessments, a.name.casefold()))
-    svg = _root(title or TITLE, id_prefix, standalone, _description(actors, rows))
-    _frame(svg)
-    _legend(svg, {a.sector for a in actors})
     points = [(_x(a.interest), _y(a.influence)) for a in rated]
-    centres = place_markers(points, RADIUS, PLOT)
-    labels = [_short(a) for a in rated]
-    corners = place_labels(centres, [_text_size(t) for t in labels], RADIUS, PLOT, _quadrant_boxes())
+    centres = place_markers(points, RADIUS, PLOT, _quadrant_boxes())
+    texts = [(_short(a), str(rows[a.key].number)) for a in rated]
+    labels = place_labels(centres, [[_text_size(t) for t in pair] for pair in texts], RADIUS, PLOT,
+                          _quadrant_boxes())
+    shown = [texts[n][label[0]] if label else None for n, label in enumerate(labels)]
+    counts = (sum(1 for label in labels if label and label[0]), labels.count(None))
+    svg = _root(title or TITLE, id_prefix, standalone, _description(actors, rows, counts))
+    _frame(svg)
+    _legend(svg, {a.sector for a in actors}, counts)
     spreads = ET.SubElement(svg, "g", {"aria-hidden": "true", "class": "spreads"})
+    _quadrant_names(svg)
     group = ET.SubElement(svg, "g", {"role": "list", "aria-label": gettext("Actores")})
     names = ET.SubElement(svg, "g", {"aria-hidden": "true", "class": "labels"})
-    for number, actor in enumerate(rated):
-        _spread(spreads, actor, centres[number])
-        _actor(group, f"{id_prefix}-actor-{number}", actor, rows[actor.key].summary, points[number],
-               centres[number])
-        _label(names, f"{id_prefix}-actor-{number}", labels[number], corners[number])
+    for n, actor in enumerate(rated):
+        element_id = f"{id_prefix}-actor-{n}"
+        _spread(spreads, actor, centres[n])
+        _actor(group, element_id, actor, rows[actor.key].summary, points[n], centres[n])
+        if labels[n]:
+            _label(names, element_id, shown[n], labels[n][1])
     return Markup(ET.tostring(svg, encoding="unicode"))
+
+
+def _label_notes(counts):
+    """What the reader of a crowded grid should know: numbers stand for names, some have neither."""
+    numbered, unlabelled = counts
+    notes = []
+    if numbered:
+        notes.append(ngettext("%(num)d actor lleva su número de la tabla en lugar del nombre.",
+                              "%(num)d actores llevan su número de la tabla en lugar del nombre.", numbered))
+    if unlabelled:
+        notes.append(ngettext("%(num)d actor sin nombre visible por falta de espacio: está en la tabla.",
+                              "%(num)d actores sin nombre visible por falta de espacio: están en la tabla.",
+                              unlabelled))
+    return notes
 
 
 def _root(title, id_prefix, standalone, description):
@@ -179,7 +203,7 @@ def _root(title, id_prefix, standalone, description):
     return svg
 
 
-def _description(actors, rows):
+def _description(actors, rows, label_counts):
     counts = {key: 0 for key in QUADRANTS}
     for row in rows.values():
         if row.quadrant:
@@ -191,7 +215,7 @@ def _description(actors, rows):
     if unrated:
         parts.append(ngettext("%(num)d actor sin valoración no aparece en la cuadrícula.",
                               "%(num)d actores sin valoración no aparecen en la cuadrícula.", unrated))
-    return " ".join(parts)
+    return " ".join(parts + _label_notes(label_counts))
 
 
 def _x(interest):
@@ -211,9 +235,6 @@ def _frame(svg):
     ):
         ET.SubElement(frame, "rect", x=_n(left), y=_n(top), width=_n(right - left), height=_n(bottom - top),
                       fill=fill, stroke=MUTED)
-    for key, box in zip(QUADRANTS, _quadrant_boxes()):
-        _text_element(frame, "text", str(QUADRANTS[key]), x=_n(box.left), y=_n(box.bottom - 8), fill=INK,
-                      **{"font-size": "22", "font-weight": "bold", "data-quadrant": key})
     for value in range(LOW, HIGH + 1):
         _text_element(frame, "text", str(value), x=_n(_x(value)), y=_n(PLOT.bottom + 26), fill=INK,
                       **{"font-size": str(FONT), "text-anchor": "middle"})
@@ -226,6 +247,17 @@ def _frame(svg):
                   transform=f"rotate(-90 60 {_n(centre_y)})", **{"font-size": "22", "text-anchor": "middle"})
 
 
+def _quadrant_names(svg):
+    """Each quadrant's name on a paper patch, above the spread bars."""
+    layer = ET.SubElement(svg, "g", {"aria-hidden": "true", "class": "quadrants"})
+    for key, box in zip(QUADRANTS, _quadrant_boxes()):
+        name = str(QUADRANTS[key])
+        ET.SubElement(layer, "rect", x=_n(box.left - 4), y=_n(box.top), width=_n(len(name) * 13.5 + 8),
+                      height=_n(box.bottom - box.top), fill=PAPER, **{"fill-opacity": "0.9"})
+        _text_element(layer, "text", name, x=_n(box.left), y=_n(box.bottom - 8), fill=INK,
+                      **{"font-size": "22", "font-weight": "bold", "data-quadrant": key})
+
+
 def _quadrant_boxes():
     """Where each quadrant's name is written, in QUADRANTS order: along the outer edges."""
     middle_x = _x(MIDDLE)
@@ -236,7 +268,7 @@ def _quadrant_boxes():
             Box(PLOT.left + 10, PLOT.bottom - band, middle_x - 4, PLOT.bottom - 4)]
 
 
-def _legend(svg, sectors):
+def _legend(svg, sectors, counts):
     legend = ET.SubElement(svg, "g", {"aria-hidden": "true"})
     left, top = PLOT.right + 36, PLOT.top + 10
     _text_element(legend, "text", gettext("Sector"), x=_n(left), y=_n(top), fill=INK,
@@ -248,10 +280,14 @@ def _legend(svg, sectors):
         _text_element(legend, "text", _sector_label(sector), x=_n(left + 2 * RADIUS + 12), y=_n(y + 6),
                       fill=INK, **{"font-size": str(FONT)})
     note_y = top + 40 + len(shown) * 36 + 20
-    note = gettext("Las barras muestran la dispersión de las valoraciones.")
-    for line, words in enumerate(textwrap.wrap(note, 24)):
-        _text_element(legend, "text", words, x=_n(left), y=_n(note_y + line * 24), fill=INK,
-                      **{"font-size": "16"})
+    notes = [gettext("Las barras muestran la dispersión de las valoraciones.")]
+    notes += _label_notes(counts)
+    for note in notes:
+        for line in textwrap.wrap(note, 24):
+            _text_element(legend, "text", line, x=_n(left), y=_n(note_y), fill=INK,
+                          **{"font-size": "16", "class": "note"})
+            note_y += 22
+        note_y += 14
 
 
 def _actor(group, element_id, actor, summary, point, centre):
@@ -307,7 +343,7 @@ def _marker(parent, sector, x, y):
     else:
         corners = {"square": [(-0.9, -0.9), (0.9, -0.9), (0.9, 0.9), (-0.9, 0.9)],
                    "diamond": [(0, -1.2), (1.2, 0), (0, 1.2), (-1.2, 0)],
-                   "triangle": [(0, -1.2), (1.1, 0.9), (-1.1, 0.9)]}[shape]
+                   "triangle": [(0, -1.05), (1.15, 1.05), (-1.15, 1.05)]}[shape]
         points = " ".join(f"{_n(x + dx * r)},{_n(y + dy * r)}" for dx, dy in corners)
         ET.SubElement(parent, "polygon", points=points, **paint)
 

@@ -1,4 +1,5 @@
 """Where markers and labels go on a chart so that none hides another: pure geometry, no SVG."""
+import functools
 import math
 from typing import NamedTuple
 
@@ -35,21 +36,15 @@ class Occupancy:
         for cell in self._cells(box):
             self.buckets.setdefault(cell, []).append(box)
 
-    def overlap(self, box):
-        """Total area of `box` covered by boxes already drawn (a box in two cells counts once)."""
-        seen = set()
-        total = 0.0
-        for cell in self._cells(box):
-            for other in self.buckets.get(cell, ()):
-                if id(other) not in seen:
-                    seen.add(id(other))
-                    total += box.overlap(other)
-        return total
+    def collides(self, box):
+        """Whether `box` covers any part of a box already drawn."""
+        return any(box.overlap(other) for cell in self._cells(box) for other in self.buckets.get(cell, ()))
 
 
+@functools.lru_cache(maxsize=4)
 def hex_offsets(step, rings):
     """(dx, dy) around a point, nearest first: the point, then rings of 6, 12, 18... positions."""
-    yield 0.0, 0.0
+    offsets = [(0.0, 0.0)]
     for ring in range(1, rings + 1):
         for side in range(6):
             corner = math.radians(60 * side - 90)
@@ -58,29 +53,36 @@ def hex_offsets(step, rings):
                 t = k / ring
                 x = (1 - t) * math.cos(corner) + t * math.cos(following)
                 y = (1 - t) * math.sin(corner) + t * math.sin(following)
-                yield ring * step * x, ring * step * y
+                offsets.append((ring * step * x, ring * step * y))
+    return tuple(offsets)
 
 
-def place_markers(points, radius, bounds, rings=10):
-    """One centre per point so that no two markers (circles of `radius`) overlap, each as near its
-    true point as the others allow; points keep their order (earlier ones sit nearer)."""
+def place_markers(points, radius, bounds, occupied=(), rings=10):
+    """One centre per point so that no two markers (circles of `radius`) overlap nor cover the
+    `occupied` boxes, each as near its true point as the others allow; points keep their order
+    (earlier ones sit nearer). A marker with no room within `rings` rings stays on its point."""
     taken = Occupancy(cell=2 * radius + 4)
-    step = 2 * radius + 3
+    for box in occupied:
+        taken.add(box)
+    offsets = hex_offsets(2 * radius + 3, rings)
+    tried = {}  # a point's offsets before this one are taken for good: the next marker starts here
     centres = []
     for x, y in points:
-        centre = next((c for c in _around(x, y, step, rings) if _free(c, radius, taken, bounds)), (x, y))
+        centre = (x, y)
+        for number in range(tried.get((x, y), 0), len(offsets)):
+            candidate = (x + offsets[number][0], y + offsets[number][1])
+            if _free(candidate, radius, taken, bounds):
+                centre = candidate
+                tried[(x, y)] = number + 1
+                break
         taken.add(_square(centre, radius + 1))
         centres.append(centre)
     return centres
 
 
-def _around(x, y, step, rings):
-    return ((x + dx, y + dy) for dx, dy in hex_offsets(step, rings))
-
-
 def _free(centre, radius, taken, bounds):
     square = _square(centre, radius + 1)
-    return square.inside(bounds) and not taken.overlap(square)
+    return square.inside(bounds) and not taken.collides(square)
 
 
 def _square(centre, half):
@@ -88,32 +90,25 @@ def _square(centre, half):
     return Box(x - half, y - half, x + half, y + half)
 
 
-def place_labels(centres, sizes, radius, bounds, occupied=()):
-    """A top-left corner for each label (width, height) beside its marker: the nearest of 24
-    positions that covers nothing already drawn, else the one that covers least."""
+def place_labels(centres, choices, radius, bounds, occupied=()):
+    """For each marker, the first of its label sizes (width, height), in order of preference, that
+    fits beside it in one of 24 positions inside `bounds` covering nothing already drawn:
+    (choice, (left, top)), or None where none fits (a label over another makes both unreadable)."""
     taken = Occupancy()
     for box in occupied:
         taken.add(box)
     for centre in centres:
         taken.add(_square(centre, radius))
-    corners = []
-    for centre, size in zip(centres, sizes):
-        options = [box for box in _label_options(centre, size, radius + 4) if box.inside(bounds)]
-        best = _least_covering(options or list(_label_options(centre, size, radius + 4)), taken)
-        taken.add(best)
-        corners.append((best.left, best.top))
-    return corners
-
-
-def _least_covering(options, taken):
-    best, least = None, None
-    for box in options:
-        covered = taken.overlap(box)
-        if not covered:
-            return box
-        if least is None or covered < least:
-            best, least = box, covered
-    return best
+    placed = []
+    for centre, sizes in zip(centres, choices):
+        found = next(((choice, box) for choice, size in enumerate(sizes)
+                      for box in _label_options(centre, size, radius + 4)
+                      if box.inside(bounds) and not taken.collides(box)), None)
+        if found:
+            taken.add(found[1])
+            found = (found[0], (found[1].left, found[1].top))
+        placed.append(found)
+    return placed
 
 
 def _label_options(centre, size, gap):

@@ -5,6 +5,7 @@ name, alias or given acronym once accents, case, punctuation, spacing, abbreviat
 "Fund.") and company forms ("S.A.S.") are set aside, and no other actor shares it. Anything
 weaker is a near match with a score and a reason, for a person to confirm: never merged silently.
 """
+import re
 from dataclasses import dataclass
 from typing import Any, Hashable, NamedTuple
 
@@ -27,6 +28,7 @@ PREFIX_MIN_LENGTH = 6
 # happen to be an actor's acronym.
 SCORES = {"ambiguous": 99.0, "same_words": 97.0, "initials": 92.0, "initials_of_typed": 80.0}
 NEAR_LIMIT = 5
+NAME_AND_ACRONYM = re.compile(r"([^()]+)\(([^()]+)\)")
 
 
 class ActorEntry(NamedTuple):
@@ -120,7 +122,7 @@ class ActorIndex:
         words = tokens(typed)
         if not words:
             return Match(typed, "new")
-        exact = self._exact_hits(words, typed)
+        exact = self._exact_hits(words, typed) or self._name_and_acronym(typed)
         found = {}
         if len(exact) > 1:
             for position, via in exact.items():
@@ -142,6 +144,16 @@ class ActorIndex:
             hits[position] = self._exact_reason(position, words)
         return hits
 
+    def _name_and_acronym(self, typed):
+        """"Servicio Nacional de Aprendizaje (SENA)": exact when both parts name the same one actor."""
+        parts = NAME_AND_ACRONYM.fullmatch(typed.strip())
+        if not parts:
+            return {}
+        outside, inside = (self._exact_hits(tokens(part), part) for part in parts.groups())
+        if len(outside) == 1 and outside.keys() == inside.keys():
+            return outside
+        return {}
+
     def _exact_reason(self, position, words):
         actor = self._actors[position]
         if tokens(actor.name) == words:
@@ -160,11 +172,11 @@ class ActorIndex:
             self._offer(found, position, "initials", SCORES["initials_of_typed"], self._actors[position].name)
         typed_words = frozenset(key_tokens(words))
         digits = frozenset(w for w in words if any(c.isdigit() for c in w))
-        for index in self._similar_forms(typed_words, key):
+        for index, ratio in self._similar_forms(typed_words, key).items():
             form = self._forms[index]
             if form.digits != digits:  # "Comuna 13" is not "Comuna 12", however close the spelling
                 continue
-            judged = _compare(typed_words, key, form)
+            judged = _compare(typed_words, key, form, ratio)
             if judged:
                 self._offer(found, form.actor, judged[0], judged[1], form.text)
 
@@ -176,7 +188,8 @@ class ActorIndex:
         return self._acronyms.get(suggested, set()) | self._initials.get("=" + suggested, set())
 
     def _similar_forms(self, typed_words, key):
-        """Forms sharing a telling word with the entered name, or spelled much like it."""
+        """Forms sharing a telling word with the entered name, or spelled much like it: index ->
+        spelling similarity when it is at least LOOK_CLOSER_CUTOFF, else None."""
         telling = [w for w in typed_words if is_distinctive(w)]
         if telling:
             indexes = set().union(*(self._postings.get(w, ()) for w in telling))
@@ -184,11 +197,12 @@ class ActorIndex:
             indexes = set.intersection(*(set(self._postings.get(w, ())) for w in typed_words))
         else:
             indexes = set()
+        forms = dict.fromkeys(indexes)
         if len(key) >= SPELLING_MIN_LENGTH:
-            similar = process.extract(key, self._keys, scorer=fuzz.ratio, processor=None,
-                                      score_cutoff=LOOK_CLOSER_CUTOFF, limit=None)
-            indexes.update(index for _, _, index in similar)
-        return indexes
+            for _, ratio, index in process.extract(key, self._keys, scorer=fuzz.ratio, processor=None,
+                                                   score_cutoff=LOOK_CLOSER_CUTOFF, limit=None):
+                forms[index] = ratio
+        return forms
 
     def _offer(self, found, position, reason, score, via):
         best = found.get(position)
@@ -204,37 +218,50 @@ class ActorIndex:
         return tuple(sorted(found.values(), key=lambda c: (-c.score, c.name)))
 
 
-def _compare(typed_words, key, form):
-    """(reason, score) when a form is the entered name mistyped or one contains the other, else None."""
+def _compare(typed_words, key, form, ratio):
+    """(reason, score) when a form is the entered name mistyped or one contains the other, else None.
+    `ratio` is the spelling similarity of the two keys when already known to be high, else None."""
     if typed_words == form.words:
         return None  # same words: already offered as "same_words"
     smaller, larger = sorted((typed_words, form.words), key=len)
     if _aligned(smaller, larger):
         if len(smaller) == len(larger):
-            return "spelling", fuzz.ratio(key, form.key)
+            return "spelling", ratio if ratio is not None else fuzz.ratio(key, form.key)
         if any(is_distinctive(w) for w in smaller) or len(smaller) > 1:
             coverage = sum(map(len, smaller)) / sum(map(len, larger))
             return "contains", 75 + 20 * coverage
         return None
-    if min(len(key), len(form.key)) >= SPELLING_MIN_LENGTH:
-        score = fuzz.ratio(key, form.key)
-        if score >= SPELLING_CUTOFF:
-            return "spelling", score
+    if ratio is not None and ratio >= SPELLING_CUTOFF and min(len(key), len(form.key)) >= SPELLING_MIN_LENGTH:
+        return "spelling", ratio
     return None
 
 
 def _aligned(smaller, larger):
-    """Every word of the shorter name is in the longer one: the same, a letter or two off, or cut short."""
-    return all(word in larger or any(_same_word(word, other) for other in larger) for word in smaller)
-
-
-def _same_word(word, other):
-    if min(len(word), len(other)) < SPELLING_MIN_LENGTH or word.isdigit() or other.isdigit():
-        return False
-    shorter, longer = sorted((word, other), key=len)
-    if len(shorter) >= PREFIX_MIN_LENGTH and longer.startswith(shorter):
+    """Every word of the shorter name is in the longer one, but for one word that is a letter or two
+    off or cut short (more typos than that are left to the spelling of the whole name)."""
+    missing = smaller - larger
+    if not missing:
         return True
-    return fuzz.ratio(word, other) >= WORD_CUTOFF
+    if len(missing) > 1:
+        return False
+    word = next(iter(missing))
+    return _same_word(word, list(larger - smaller))
+
+
+def _same_word(word, others):
+    """Whether `word` is one of `others` mistyped or cut short."""
+    if len(word) < SPELLING_MIN_LENGTH or word.isdigit():
+        return False
+    if any(_cut_short(word, other) for other in others):
+        return True
+    others = [other for other in others if len(other) >= SPELLING_MIN_LENGTH and not other.isdigit()]
+    return process.extractOne(word, others, scorer=fuzz.ratio, processor=None,
+                              score_cutoff=WORD_CUTOFF) is not None
+
+
+def _cut_short(word, other):
+    shorter, longer = sorted((word, other), key=len)
+    return len(shorter) >= PREFIX_MIN_LENGTH and longer.startswith(shorter)
 
 
 def match_name(typed: str, actors) -> Match:

@@ -2,8 +2,9 @@
 import re
 import unicodedata
 
-# "U.I.S.", "S. A. S.": single letters each followed by a dot are one acronym, not "Universidad I S".
-DOTTED_INITIALS = re.compile(r"(?<!\w)(?:[^\W\d_]\.\s?){2,}")
+# "U.I.S.", "S.A.S.": single letters each followed by a dot are one acronym, not "Universidad I S"
+# ("S.A. E.S.P." is two).
+DOTTED_INITIALS = re.compile(r"(?<!\w)(?:[^\W\d_]\.){2,}")
 WORDS = re.compile(r"[^\W_]+")
 
 # Abbreviations people type on a board, folded (no accents, lower case), with their full word.
@@ -48,7 +49,7 @@ def fold(text):
 
 
 def _join_initials(match):
-    return re.sub(r"[.\s]", "", match.group(0)) + " "
+    return match.group(0).replace(".", "") + " "
 
 
 def raw_words(name):
@@ -75,8 +76,9 @@ def key_tokens(words):
 
 
 def sorted_key(words):
-    """Key words in alphabetical order: the same words in another order or with other stop words."""
-    return " ".join(sorted(key_tokens(words)))
+    """Key words, each once, in alphabetical order: the same words in another order, repeated or
+    with other stop words give the same key."""
+    return " ".join(sorted(set(key_tokens(words))))
 
 
 def initials(words):
