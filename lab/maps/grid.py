@@ -113,6 +113,9 @@ def _row(number, actor):
 
 
 def _check(actors):
+    keys = [actor.key for actor in actors]
+    if len(set(keys)) != len(keys):
+        raise ValueError("two actors share a key")
     for actor in actors:
         for value in (actor.influence, actor.interest):
             if value is not None and not LOW <= value <= HIGH:
@@ -342,8 +345,8 @@ def _marker(parent, sector, x, y):
                       **{"stroke-width": "4", "class": "marker ring"})
     else:
         corners = {"square": [(-0.9, -0.9), (0.9, -0.9), (0.9, 0.9), (-0.9, 0.9)],
-                   "diamond": [(0, -1.2), (1.2, 0), (0, 1.2), (-1.2, 0)],
-                   "triangle": [(0, -1.05), (1.15, 1.05), (-1.15, 1.05)]}[shape]
+                   "diamond": [(0, -1.1), (1.1, 0), (0, 1.1), (-1.1, 0)],
+                   "triangle": [(0, -1.05), (1.1, 1.05), (-1.1, 1.05)]}[shape]
         points = " ".join(f"{_n(x + dx * r)},{_n(y + dy * r)}" for dx, dy in corners)
         ET.SubElement(parent, "polygon", points=points, **paint)
 

@@ -11,7 +11,7 @@ from typing import Any, Hashable, NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from .normalise import compact, initials, is_distinctive, key_tokens, normalise, sorted_key, tokens
+from .normalise import compact, initials, is_distinctive, key_tokens, sorted_key, tokens
 
 # Similarity (0-100, rapidfuzz) from which two spellings count as the same words mistyped.
 SPELLING_CUTOFF = 88
@@ -62,7 +62,6 @@ class Match:
 class _Form:
     """One way an actor is written (its name, an alias, its acronym), precomputed."""
     actor: int
-    kind: str
     text: str
     words: frozenset
     key: str
@@ -70,7 +69,12 @@ class _Form:
 
 
 class ActorIndex:
-    """The lab's actors, normalised once, for matching many entered names quickly."""
+    """The lab's actors, normalised once, for matching many entered names quickly.
+
+    Give it the actors a name may still be attached to: not those merged into another (their names
+    live on as the target's aliases). `add` grows the index in place; an index shared between
+    threads or green threads is best replaced by a new one when actors change.
+    """
 
     def __init__(self, actors=()):
         self._actors = []
@@ -109,7 +113,7 @@ class ActorIndex:
                 self._initials.setdefault(initials(words), set()).add(position)
         if len(words) == 1:  # a name that is an acronym ("SENA") answers a typed full name's initials
             self._initials.setdefault("=" + words[0], set()).add(position)
-        form = _Form(position, kind, text, frozenset(key_tokens(words)), sorted_key(words),
+        form = _Form(position, text, frozenset(key_tokens(words)), sorted_key(words),
                      frozenset(w for w in words if any(c.isdigit() for c in w)))
         self._same_words.setdefault(form.key, set()).add(position)
         for word in form.words:
@@ -269,4 +273,4 @@ def match_name(typed: str, actors) -> Match:
     return ActorIndex(actors).match(typed)
 
 
-__all__ = ["ActorEntry", "ActorIndex", "Candidate", "Match", "match_name", "normalise"]
+__all__ = ["ActorEntry", "ActorIndex", "Candidate", "Match", "match_name"]

@@ -248,10 +248,11 @@ def test_english(app):
     assert headers[1] == "Actor" and "Quadrant" in headers
 
 
-@pytest.mark.parametrize("bad", [actor(1, 0, 3), actor(1, 3, 5.5), actor(1, 3, 3, "press")])
-def test_out_of_range_medians_and_unknown_sectors_are_refused(bad, spanish):
+@pytest.mark.parametrize("bad", [[actor(1, 0, 3)], [actor(1, 3, 5.5)], [actor(1, 3, 3, "press")],
+                                 [actor(1, 3, 3), actor(1, 4, 4)]])
+def test_out_of_range_medians_unknown_sectors_and_repeated_keys_are_refused(bad, spanish):
     with pytest.raises(ValueError):
-        render_grid([bad])
+        render_grid(bad)
 
 
 def test_five_hundred_actors_render(spanish):
