@@ -106,15 +106,17 @@ def new_name(rng):
 
 
 def typed_names(actors, count, rng):
+    """(typed name, what it was made as: "exact", "near" or "new", the actor it was made from)."""
     names = []
     for _ in range(count):
         roll = rng.random()
+        actor = rng.choice(actors)
         if roll < 0.35:
-            names.append(exact_variant(rng.choice(actors), rng))
+            names.append((exact_variant(actor, rng), "exact", actor.id))
         elif roll < 0.70:
-            names.append(near_variant(rng.choice(actors), rng))
+            names.append((near_variant(actor, rng), "near", actor.id))
         else:
-            names.append(new_name(rng).strip())
+            names.append((new_name(rng).strip(), "new", None))
     return names
 
 
@@ -147,16 +149,19 @@ def main():
     args = parser.parse_args()
     rng = random.Random(args.seed)
     actors = build_actors(args.actors, rng)
-    names = typed_names(actors, args.names, rng)
+    made = typed_names(actors, args.names, rng)
+    names = [name for name, _, _ in made]
 
     start = time.perf_counter()
     index = ActorIndex(actors)
     build_ms = (time.perf_counter() - start) * 1000
     index.match(names[0])  # warm up
 
-    outcomes, ours = Counter(), []
-    for match, elapsed in timed(index.match, names):
+    outcomes, confusion, ours, wrong = Counter(), Counter(), [], 0
+    for (match, elapsed), (_, intent, origin) in zip(timed(index.match, names), made):
         outcomes[match.outcome] += 1
+        confusion[intent, match.outcome] += 1
+        wrong += match.outcome == "exact" and match.actor.actor_id != origin
         ours.append(elapsed)
     raw = [actor.name for actor in actors]
     baseline = [elapsed for _, elapsed in timed(
@@ -170,10 +175,16 @@ def main():
         print(f"{key:<12}{ours_f[key]:>12.1f}{base_f[key]:>12.1f}{ours_f[key] / base_f[key]:>8.2f}")
     share = {k: outcomes[k] / args.names for k in ("exact", "near", "new")}
     print("outcomes    " + "  ".join(f"{k} {v:.1%}" for k, v in share.items()))
+    print("made as -> outcome (exact variants of an actor, near variants, names of no actor):")
+    for intent in ("exact", "near", "new"):
+        print(f"  {intent:<6}" + "".join(f"{confusion[intent, outcome]:>8} {outcome}" for outcome in ("exact", "near", "new")))
+    print(f"exact matches to another actor than the one the name was made from: {wrong}")
     if args.json:
         args.json.write_text(json.dumps({"actors": args.actors, "names": args.names, "seed": args.seed,
                                          "build_ms": build_ms, "index": ours_f, "baseline": base_f,
-                                         "outcomes": share}, indent=2))
+                                         "outcomes": share, "wrong_exact": wrong,
+                                         "confusion": {f"{i}->{o}": n for (i, o), n in confusion.items()}},
+                                        indent=2))
 
 
 if __name__ == "__main__":

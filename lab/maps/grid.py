@@ -88,7 +88,8 @@ def quadrant(influence, interest):
 
 
 def table_headers():
-    """Column titles for the table that goes with the grid, in GridRow's order."""
+    """Column titles for the grid's table: number, name, sector_label, influence, interest, both
+    spreads, assessments and quadrant_label of each GridRow."""
     return [gettext("N.º"), gettext("Actor"), gettext("Sector"), gettext("Influencia"), gettext("Interés"),
             gettext("Dispersión (influencia / interés)"), gettext("Valoraciones"), gettext("Cuadrante")]
 

@@ -129,7 +129,7 @@ class ActorIndex:
         exact = self._exact_hits(words, typed) or self._name_and_acronym(typed)
         found = {}
         if len(exact) > 1:
-            for position, via in exact.items():
+            for position, (_, via) in exact.items():
                 self._offer(found, position, "ambiguous", SCORES["ambiguous"], via)
         self._near_hits(words, typed, found)
         if len(exact) == 1:
@@ -144,6 +144,10 @@ class ActorIndex:
         hits = {}
         for position in self._acronyms.get(compact(typed), ()):
             hits[position] = ("acronym", self._actors[position].acronym)
+        if hits and len(words) == 1:  # "PTC": one park's acronym, and the initials of another with none
+            for position in self._initials.get(compact(typed), ()):
+                if position not in hits and not getattr(self._actors[position], "acronym", None):
+                    hits[position] = ("initials", self._actors[position].name)
         for position in self._exact.get(" ".join(words), ()):
             hits[position] = self._exact_reason(position, words)
         return hits

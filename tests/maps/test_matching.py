@@ -178,7 +178,7 @@ def test_udes_and_uis_are_never_taken_for_each_other():
 
 def test_sena_exact_still_shows_its_centres_for_review():
     match = INDEX.match("SENA")
-    assert match.actor.actor_id == "sena"
+    assert (match.actor.actor_id, match.actor.via) == ("sena", "SENA")
     assert {"tecnoparque", "cidm"} <= set(reasons_of(match))
 
 
@@ -221,11 +221,22 @@ def test_model_like_objects_and_one_off_matching_work():
     assert (match.outcome, match.actor.actor_id) == ("exact", 7)
 
 
+def test_an_acronym_that_is_also_another_actors_initials_is_ambiguous():
+    parks = [ActorEntry(1, "Parque Tecnológico de Charalá", "PTC"), ActorEntry(2, "Parque Tecnológico de Cimitarra")]
+    match = ActorIndex(parks).match("PTC")
+    assert match.outcome == "near"
+    assert [(c.actor_id, c.reason, c.via) for c in match.near] == [
+        (1, "ambiguous", "PTC"), (2, "ambiguous", "Parque Tecnológico de Cimitarra")]
+    parks[1] = parks[1]._replace(acronym="PTCI")  # its own known acronym: "PTC" means the other park
+    assert ActorIndex(parks).match("PTC").actor.actor_id == 1
+
+
 def test_two_actors_with_one_name_are_ambiguous_not_exact():
     index = ActorIndex([ActorEntry(1, "Red de Emprendimiento"), ActorEntry(2, "Red de Emprendimiento")])
     match = index.match("red de emprendimiento")
     assert match.outcome == "near"
-    assert reasons_of(match) == {1: "ambiguous", 2: "ambiguous"}
+    assert [(c.actor_id, c.reason, c.via) for c in match.near] == [
+        (1, "ambiguous", "Red de Emprendimiento"), (2, "ambiguous", "Red de Emprendimiento")]
 
 
 def test_normalisation():
