@@ -7,6 +7,9 @@ from ..types import iso, utcnow
 from .consent import CONSENT_VERSION, consent_paragraphs
 from .service import LastLabMember, lab_count
 
+# The download lists what the person did in this order; parts of slices added later follow, by name.
+PARTS_ORDER = ("workshops", "ideas", "votes", "hands", "attendance")
+
 
 def personal_data(user):
     """Everything stored about `user`, as plain JSON-ready data: the account here, and what every
@@ -28,7 +31,12 @@ def personal_data(user):
     parts = {}
     for _receiver, part in signals.personal_data.send(user):
         parts.update(part)
-    return {**data, **dict(sorted(parts.items()))}
+    return {**data, **dict(sorted(parts.items(), key=lambda item: _position(item[0])))}
+
+
+
+def _position(key):
+    return (PARTS_ORDER.index(key), "") if key in PARTS_ORDER else (len(PARTS_ORDER), key)
 
 
 def delete_account(user):
