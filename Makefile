@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 export FLASK_APP := wsgi
 
-.PHONY: run test setup setup-test browser nginx cluster db translations catalog migration bench check-templates clean
+.PHONY: run test test-fast lint setup setup-test browser pdf-libraries nginx cluster db translations catalog migration bench bench-exports check-templates clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,9 +23,9 @@ $(VENV)/.installed-bench: pyproject.toml $(VENV)/.installed
 	$(BIN)/pip install --quiet -e '.[test,bench]'
 	touch $@
 
-setup: $(VENV)/.installed translations
+setup: $(VENV)/.installed translations pdf-libraries
 
-setup-test: $(VENV)/.installed-test translations browser nginx
+setup-test: $(VENV)/.installed-test translations browser pdf-libraries nginx
 
 translations:
 	$(BIN)/pybabel compile -d lab/translations -f >/dev/null
@@ -55,6 +55,16 @@ nginx:
 cluster: setup nginx
 	$(BIN)/python deploy/cluster.py
 
+# PDF exports (WeasyPrint) need Pango and a font with every accent: Debian's, installed when we may (root).
+LDCONFIG ?= /sbin/ldconfig
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fontconfig fonts-dejavu-core
+pdf-libraries:
+	@{ $(LDCONFIG) -p | grep -q 'libpango-1.0.so.0' && $(LDCONFIG) -p | grep -q 'libpangoft2-1.0.so.0' && \
+	   fc-list 2>/dev/null | grep -q 'DejaVu Sans'; } || \
+	  { if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PDF_PACKAGES) >/dev/null; \
+	    else echo "PDF exports need Pango and the DejaVu fonts (e.g. 'sudo apt-get install $(PDF_PACKAGES)')"; exit 1; fi; }
+
 db: setup
 	$(BIN)/flask db upgrade
 	$(BIN)/flask templates load
@@ -62,12 +72,26 @@ db: setup
 run: db
 	$(BIN)/python wsgi.py --port $(PORT)
 
-test: setup-test
+test: setup-test lint
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+# The edit loop: the lint, then every test but the live-server and browser ones.
+test-fast: $(VENV)/.installed-test translations pdf-libraries lint
+	$(BIN)/python -m pytest -q -m "not live and not browser" $(PYTEST_ARGS)
+
+# Ruff (pyproject.toml: style, import order, bugbear, pyupgrade) and the import contract
+# (lint-imports: the realtime layer imports no slice; slices form no cycle).
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 # Fan-out benchmark (bench/README.md): `make bench BENCH_ARGS="--clients 300 --rounds 2"`.
 bench: $(VENV)/.installed-bench translations
 	$(BIN)/python bench/fanout.py $(BENCH_ARGS)
+
+# Export writers' benchmark (bench/README.md): `make bench-exports BENCH_ARGS="--rounds 3"`.
+bench-exports: $(VENV)/.installed-test translations pdf-libraries
+	$(BIN)/python bench/exports_formats.py $(BENCH_ARGS)
 
 check-templates: setup
 	$(BIN)/flask templates check workshops

@@ -39,7 +39,7 @@ def main(argv=None):
     import argparse
 
     from lab.extensions import socketio
-    from lab.live.background import start_background_work
+    from lab.realtime.background import start_background_work
 
     parser = argparse.ArgumentParser(description="Run the Cocrea server.")
     parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))

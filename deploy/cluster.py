@@ -2,10 +2,10 @@
 
     python deploy/cluster.py [--port 8080] [--processes 2]          (what `make cluster` runs)
 
-Each app process is `python wsgi.py` on its own port (the next ones after nginx's) with its own COCREA_NODE (a1, a2, ...); nginx
-runs unprivileged-port, from a configuration rendered into the cluster's folder from
-deploy/nginx/cocrea.conf.in (the one README recommends). The same classes run the cluster tests and
-the cluster benchmark. Ctrl-C (or SIGTERM) stops everything it started.
+Each app process is `python wsgi.py` on its own port (the next ones after nginx's) with its own
+COCREA_NODE (a1, a2, ...); nginx runs unprivileged-port, from a configuration rendered into the
+cluster's folder from deploy/nginx/cocrea.conf.in (the one README recommends). The same classes run
+the cluster tests and the cluster benchmark. Ctrl-C (or SIGTERM) stops everything it started.
 """
 import argparse
 import os

@@ -1,15 +1,23 @@
-"""Cocrea: live co-creation workshops for a Public Innovation Lab."""
+"""Cocrea: live co-creation workshops for a Public Innovation Lab.
+
+`create_app` wires the slices (docs/architecture.md). Importing them here, before any app is built,
+also declares every socket event, which must happen before `socketio.init_app` binds them.
+"""
 import os
 from pathlib import Path
 
 from flask import Flask
 from sqlalchemy import event
 
-from . import message_queue, proxy
+from . import accounts, attendance, board, i18n, live, main, message_queue, models, proxy, realtime, web, workshops  # noqa: F401
 from .config import DEFAULTS, default_database_url, from_environment, instance_secret_key
 from .extensions import babel, csrf, db, limiter, login_manager, migrate, socketio
 
 MIGRATIONS = str(Path(__file__).resolve().parent / "migrations")
+
+# In the order their `init_app` runs: a slice after the slices it builds on (the snapshot's parts and
+# the background jobs keep this order too).
+SLICES = (main, accounts, workshops, live, board, attendance)
 
 
 def create_app(config=None):
@@ -34,8 +42,6 @@ def create_app(config=None):
 
 
 def _init_database(app):
-    from . import models  # noqa: F401  (the whole schema, for migrations)
-
     db.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS, render_as_batch=True)
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
@@ -55,11 +61,6 @@ def _sqlite_pragmas(dbapi_connection, _record):
 
 
 def _init_extensions(app):
-    from . import i18n
-    from .live import register_events
-
-    register_events()  # before socketio.init_app, which binds the registered handlers
-
     login_manager.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale, timezone_selector=i18n.select_timezone)
     csrf.init_app(app)
@@ -76,10 +77,10 @@ def _init_extensions(app):
         manage_session=False,
     )
     i18n.init_app(app)
+    web.init_app(app)
 
 
 def _register_slices(app):
-    from . import accounts, attendance, live, main, workshops
-
-    for slice_ in (main, accounts, workshops, attendance, live):
+    realtime.init_app(app)
+    for slice_ in SLICES:
         slice_.init_app(app)

@@ -22,6 +22,9 @@ import logging
 import time
 
 import socketio
+from redis.backoff import NoBackoff
+from redis.retry import Retry
+from sqlalchemy.engine import make_url
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +49,6 @@ def channel_for(database_url):
     global to a Redis (its database number does not separate them), so two installations sharing a
     Redis (staging and production, two labs) would otherwise deliver each other's broadcasts, and
     rooms are named by workshop id."""
-    from sqlalchemy.engine import make_url
-
     url = make_url(database_url)
     where = f"{url.get_backend_name()}://{url.host or ''}:{url.port or ''}/{url.database or ''}"
     return "cocrea:" + hashlib.sha256(where.encode()).hexdigest()[:16]
@@ -64,9 +65,6 @@ class ResilientRedisManager(socketio.RedisManager):
 
     def _client(self, timeout):
         """A Redis client that fails fast: no retries of its own (the callers decide), bounded waits."""
-        from redis.backoff import NoBackoff
-        from redis.retry import Retry
-
         return self._get_redis_module().Redis.from_url(
             self.redis_url, socket_connect_timeout=timeout, socket_timeout=timeout, socket_keepalive=True,
             health_check_interval=10, retry=Retry(NoBackoff(), 0))

@@ -2,5 +2,6 @@
 from .accounts.models import User  # noqa: F401
 from .attendance.models import Attendance  # noqa: F401
 from .board.models import Cluster, Idea, Vote, VoteRound  # noqa: F401
-from .live.models import AuditEntry, Hand, LiveState, Timer  # noqa: F401
+from .live.models import Hand, LiveState, Timer  # noqa: F401
+from .realtime.models import AuditEntry  # noqa: F401
 from .workshops.models import Activity, AgendaItem, Participation, Prompt, Workshop  # noqa: F401

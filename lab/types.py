@@ -1,5 +1,5 @@
-"""Column types shared by every slice."""
-from datetime import datetime, timezone
+"""Column types and time helpers shared by every slice."""
+from datetime import UTC, datetime
 
 from sqlalchemy.types import DateTime, TypeDecorator
 
@@ -15,11 +15,16 @@ class UTCDateTime(TypeDecorator):
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetime given to a UTC column")
-        return value.astimezone(timezone.utc).replace(tzinfo=None)
+        return value.astimezone(UTC).replace(tzinfo=None)
 
     def process_result_value(self, value, dialect):
-        return None if value is None else value.replace(tzinfo=timezone.utc)
+        return None if value is None else value.replace(tzinfo=UTC)
 
 
 def utcnow():
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
+
+
+def iso(value):
+    """An aware datetime as ISO 8601 text, for JSON; None stays None."""
+    return value.isoformat() if value is not None else None

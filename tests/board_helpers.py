@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import event
 
 from lab.extensions import db
+from lab.workshops.models import Prompt
 
 from .live_helpers import call, connect, updates
 
@@ -46,8 +47,6 @@ class Room:
         return call(client, "snapshot")["snapshot"]
 
     def set_prompt(self, prompt_id=None, **fields):
-        from lab.workshops.models import Prompt
-
         with self.app.app_context():
             prompt = db.session.get(Prompt, prompt_id or self.prompt_id)
             for name, value in fields.items():
@@ -96,8 +95,6 @@ class Statements:
 
 
 def prompt_ids(app, workshop):
-    from lab.workshops.models import Prompt
-
     with app.app_context():
         return [p.id for p in db.session.query(Prompt).filter_by(workshop_id=workshop.id).order_by(Prompt.position)]
 

@@ -5,12 +5,16 @@ import re
 import shutil
 
 import pytest
+from flask_migrate import upgrade
 from sqlalchemy import create_engine, text
 
 from lab import create_app
 from lab.extensions import db
 
 from . import factories
+
+# The live room every board, vote and hand test starts from (the `live` fixture).
+pytest_plugins = ["tests.board_helpers"]
 
 PG_URL = os.environ.get("COCREA_TEST_DATABASE_URL", "")
 
@@ -30,8 +34,6 @@ def base_config(database_url, instance_path):
 
 
 def migrate(database_url, instance_path):
-    from flask_migrate import upgrade
-
     app = create_app(base_config(database_url, instance_path))
     with app.app_context():
         upgrade()
@@ -87,7 +89,7 @@ def make_app(database_url, tmp_path):
     yield build
     for app in apps:
         # A presence list still planned must not reach the next test's sockets (same workshop ids).
-        app.extensions["cocrea_presence"].close()
+        app.extensions["realtime"].presence.close()
         with app.app_context():
             db.session.remove()
             db.engine.dispose()

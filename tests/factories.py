@@ -3,6 +3,9 @@
 Use them through the `make` fixture (`make.user(role="lab")`), which runs each in its own app
 context; the returned rows keep their loaded attributes."""
 import itertools
+from functools import cache
+
+from werkzeug.security import generate_password_hash
 
 from lab.accounts.models import User
 from lab.extensions import db
@@ -11,6 +14,12 @@ from lab.workshops.models import Activity, AgendaItem, Participation, Prompt, Wo
 
 PASSWORD = "clave-de-prueba-123"
 _counter = itertools.count(1)
+
+
+@cache
+def password_hash(password):
+    """Hashed once per password: the hash is deliberately slow, and a test makes many people."""
+    return generate_password_hash(password)
 
 
 def make_user(role="participant", password=PASSWORD, **fields):
@@ -27,7 +36,7 @@ def make_user(role="participant", password=PASSWORD, **fields):
         **fields,
     )
     if password:
-        user.set_password(password)
+        user.password_hash = password_hash(password)
     db.session.add(user)
     db.session.commit()
     return user

@@ -2,7 +2,7 @@
 import csv
 import io
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -15,7 +15,7 @@ from lab.live.models import Hand
 
 from .live_helpers import call, connect
 
-UTC = timezone.utc
+UTC = UTC
 # 15:00 UTC is 10:00 in Bogotá (UTC-5, no daylight saving).
 T0 = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)
 
@@ -61,7 +61,7 @@ def table(rows):
     """The rows after the blank line that ends the header, keyed by name."""
     start = rows.index([]) + 1
     titles = rows[start]
-    return {row[0]: dict(zip(titles, row)) for row in rows[start + 1:]}
+    return {row[0]: dict(zip(titles, row, strict=True)) for row in rows[start + 1:]}
 
 
 # -- who may see it ----------------------------------------------------------------------------
@@ -174,6 +174,7 @@ def test_a_deleted_account_stays_in_the_register_without_saying_who(app, make, m
     add_interval(app, workshop, alice, at(20), at(30))
     with app.app_context():
         delete_account(db.session.get(User, alice.id))
+        db.session.commit()
     rows = read_csv(lab_browser(make, make_browser).get(f"/taller/{workshop.id}/asistencia.csv"))
     start = rows.index([]) + 1
     anonymous = [row for row in rows[start + 1:] if row[0] == "Participante anónimo"]

@@ -5,10 +5,16 @@ from lab.accounts.models import User
 from lab.board import service
 from lab.board.models import Cluster, Idea
 from lab.extensions import db
-from lab.live.models import AuditEntry
+from lab.realtime.models import AuditEntry
 
-from .board_helpers import (Room, Statements, events, live, new_client_id, of_type, prompt_ids,  # noqa: F401
-                            without_author_id)
+from .board_helpers import (
+    Room,
+    Statements,
+    events,
+    of_type,
+    prompt_ids,
+    without_author_id,
+)
 from .live_helpers import call, connect, updates
 
 

@@ -3,6 +3,9 @@ import pytest
 
 from lab.config import from_environment
 
+from .conftest import Browser
+from .factories import make_user
+
 
 def test_post_rate_comes_from_the_environment_as_count_per_seconds():
     assert from_environment({"COCREA_POST_RATE": "3/60"}) == {"POST_RATE": (3, 60.0)}
@@ -41,9 +44,6 @@ def test_a_malformed_presence_interval_stops_the_start_with_the_variable_named(v
 
 
 def set_cookie_headers(make_app, monkeypatch, value):
-    from .conftest import Browser
-    from .factories import make_user
-
     if value is not None:
         monkeypatch.setenv("COCREA_SECURE_COOKIES", value)
     app = make_app()

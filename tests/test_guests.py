@@ -9,10 +9,12 @@ from sqlalchemy import func, select
 from lab.accounts.consent import CONSENT_VERSION
 from lab.accounts.forms import GuestForm
 from lab.accounts.models import User
-from lab.accounts.service import AccountError, EmailTaken, create_guest
+from lab.accounts.service import EmailTaken, create_guest
+from lab.errors import Refused
 from lab.extensions import db
-from lab.security import is_member
+from lab.workshops.access import is_member
 from lab.workshops.models import Participation, Workshop
+from lab.workshops.service import join
 
 from .conftest import Browser
 from .factories import PASSWORD
@@ -30,13 +32,17 @@ def guest_data(**changes):
 
 
 def submit_guest_form(app, workshop, **changes):
-    """What the join page does with a posted guest form: validate it, then create the guest.
-    Returns (guest or None, the form's errors)."""
+    """What the join page does with a posted guest form: validate it, create the guest, make them a
+    participant and commit. Returns (guest or None, the form's errors)."""
     with app.test_request_context("/unirse/X", method="POST", data=guest_data(**changes)):
         form = GuestForm(meta={"csrf": False})
         if not form.validate():
             return None, form.errors
-        return create_guest(db.session.get(Workshop, workshop.id), form), {}
+        workshop = db.session.get(Workshop, workshop.id)
+        guest = create_guest(workshop, form)
+        join(guest, workshop)
+        db.session.commit()
+        return guest, {}
 
 
 def member(app, user_id, workshop):
@@ -97,7 +103,7 @@ def test_a_bad_guest_form_creates_nobody(app, workshops, changes, field, message
 
 
 def test_create_guest_itself_refuses_without_consent(app, workshops):
-    with app.test_request_context(), pytest.raises(AccountError):
+    with app.test_request_context(), pytest.raises(Refused):
         create_guest(workshops[0], guest_data(consent=False))
 
 
@@ -133,7 +139,7 @@ def test_a_guest_cannot_log_in_with_a_password_until_they_set_one(app, client, w
 def test_a_guest_sets_a_password_and_keeps_the_account_and_the_workshop(app, make_browser, workshops):
     workshop, other = workshops
     guest, _ = submit_guest_form(app, workshop)
-    with app.app_context():  # access must not depend on the row create_guest made
+    with app.app_context():  # access must not depend on the row the join made
         db.session.execute(Participation.__table__.delete().where(Participation.user_id == guest.id))
         db.session.commit()
     browser = session_of(app, guest)

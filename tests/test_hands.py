@@ -4,11 +4,17 @@ from datetime import timedelta
 
 from lab.extensions import db
 from lab.live.hands import speaking_seconds
-from lab.live.models import Hand
+from lab.live.jobs import expire_due
+from lab.live.models import Hand, Timer
 from lab.types import utcnow
 
-from .board_helpers import Room, live, of_type  # noqa: F401
+from .board_helpers import Room, of_type
 from .live_helpers import call, connect, updates
+
+
+def later():
+    """A moment well after now: a turn that ended counts the same seconds then."""
+    return utcnow() + timedelta(minutes=5)
 
 
 def error(ack):
@@ -88,9 +94,7 @@ def test_end_turn_stops_the_timer_and_records_speaking_time(live: Room):
     with live.app.app_context():
         assert db.session.get(Hand, hand_id).state == "done"
         seconds = speaking_seconds(live.workshop.id)
-    time.sleep(0.05)
-    with live.app.app_context():
-        assert speaking_seconds(live.workshop.id) == seconds  # the clock stopped with the turn
+        assert speaking_seconds(live.workshop.id, later()) == seconds  # the clock stopped with the turn
     assert 41 < seconds[live.alice.id] < 44 and live.bob.id not in seconds
     assert error(call(live.mod, "hand:end_turn", {"hand_id": hand_id})) == "not_speaking"
 
@@ -133,14 +137,10 @@ def test_speaking_time_stops_when_the_workshop_closes(live: Room):
     assert call(live.mod, "workshop:close")["ok"]
     with live.app.app_context():
         seconds = speaking_seconds(live.workshop.id)[live.alice.id]
-    time.sleep(0.05)
-    with live.app.app_context():
-        assert speaking_seconds(live.workshop.id)[live.alice.id] == seconds
+        assert speaking_seconds(live.workshop.id, later())[live.alice.id] == seconds
 
 
 def test_moderator_dismisses_a_hand_and_participants_cannot(app, make):
-    from .live_helpers import call, connect
-
     moderator = make.user(role="moderator")
     workshop = make.workshop(moderators=[moderator])
     alice = make.join(make.user(), workshop)
@@ -154,8 +154,6 @@ def test_moderator_dismisses_a_hand_and_participants_cannot(app, make):
 
 
 def test_closing_the_workshop_ends_the_current_turn(app, make):
-    from .live_helpers import call, connect
-
     moderator = make.user(role="moderator")
     workshop = make.workshop(moderators=[moderator])
     alice = make.join(make.user(), workshop)
@@ -173,9 +171,6 @@ def test_closing_the_workshop_ends_the_current_turn(app, make):
 
 def run_out(live: Room, seconds_ago=1.0):
     """The speaking countdown's deadline passes; the server expires it. Returns the deadline."""
-    from lab.live.models import Timer
-    from lab.live.ticker import expire_due
-
     with live.app.app_context():
         timer = db.session.query(Timer).filter_by(workshop_id=live.workshop.id, kind="speaking").one()
         timer.deadline = time.time() - seconds_ago
@@ -202,9 +197,7 @@ def test_the_turn_ends_when_the_speaking_time_runs_out(live: Room):
         hand = db.session.get(Hand, hand_id)
         assert hand.state == "done" and abs(hand.ended_at.timestamp() - deadline) < 0.01
         assert 59.5 < speaking_seconds(live.workshop.id)[live.alice.id] < 60.5  # counted up to the deadline
-    time.sleep(0.05)
-    with live.app.app_context():
-        assert 59.5 < speaking_seconds(live.workshop.id)[live.alice.id] < 60.5  # and no longer
+        assert 59.5 < speaking_seconds(live.workshop.id, later())[live.alice.id] < 60.5  # and no longer
     assert error(call(live.mod, "hand:end_turn", {"hand_id": hand_id})) == "not_speaking"
     assert error(call(live.a, "hand:lower")) == "no_hand"
     assert call(live.a, "hand:raise")["hand_id"] != hand_id  # her next turn is a new hand

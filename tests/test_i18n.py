@@ -180,6 +180,15 @@ def test_the_switch_returns_to_the_page_and_back_to_spanish(browser):
     assert "¿No tienes cuenta?" in page(login)
 
 
+@pytest.mark.parametrize("target", [
+    "//evil.test/", "https://evil.test/", "/\\evil.test", "/\t/evil.test", "/\n/evil.test", "javascript:alert(1)", "",
+])
+def test_the_switch_never_leaves_the_site(browser, target):
+    """The same guard as every other `next`: a tab or a newline is dropped by browsers, so "/\\t/host" is
+    "//host"."""
+    assert switch(browser, "en", back_to=target).headers["Location"] == "/"
+
+
 def test_an_unknown_language_leaves_the_page_in_spanish(browser):
     switch(browser, "fr")
     assert html_lang(browser.get("/registro")) == "es-CO"

@@ -1,5 +1,5 @@
 """Joining a workshop by code or link: people with an account, guests, closed workshops."""
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 
@@ -91,7 +91,7 @@ def test_a_closed_workshop_cannot_be_joined(app, make, make_browser, client):
 
 def test_anonymous_sees_the_workshop_and_both_ways_in(make, client):
     workshop = make.workshop(title="Taller de alianzas", timezone="America/Bogota",
-                             starts_at=datetime(2026, 12, 16, 14, 0, tzinfo=timezone.utc))
+                             starts_at=datetime(2026, 12, 16, 14, 0, tzinfo=UTC))
     response = client.get(f"/unirse/{workshop.join_code}")
     assert response.status_code == 200
     shown = page(response)
@@ -116,7 +116,7 @@ def test_a_guest_joins_from_the_join_page_and_lands_in_the_room(app, make, brows
 def test_a_guest_without_consent_is_not_created(app, make, browser):
     workshop = make.workshop()
     response = browser.post(f"/unirse/{workshop.join_code}", {**GUEST, "consent": ""})
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "Sin tu autorización no podemos registrarte." in page(response)
     with app.app_context():
         assert db.session.scalar(select(User).filter_by(email="invitada@ejemplo.test")) is None

@@ -1,11 +1,22 @@
 """The live room's core over Flask-SocketIO's test client: joining, snapshot, agenda, prompts, timers."""
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+import sqlalchemy
 
-from lab.live.ticker import expire_due
+from lab.accounts.models import User
+from lab.attendance.models import Attendance
+from lab.extensions import db, socketio
+from lab.live.jobs import expire_due
+from lab.live.models import Timer
+from lab.realtime.connections import drop_stale_connections
+from lab.workshops import service
+from lab.workshops.models import Prompt, Workshop
 
-from .live_helpers import call, connect, updates
+from .conftest import Browser
+from .live_helpers import call, connect, logged_in, updates
 
 
 @pytest.fixture
@@ -39,7 +50,6 @@ def test_stranger_and_anonymous_are_refused(app, make, room):
     workshop, *_ = room
     stranger = make.user()
     assert not connect(app, stranger, workshop).is_connected()
-    from lab.extensions import socketio
     anonymous = socketio.test_client(app, auth={"workshop": workshop.id})
     assert not anonymous.is_connected()
 
@@ -80,8 +90,6 @@ def test_prompt_closes_once_when_its_timer_runs_out(app, room):
     call(mod, "prompt:open", {"prompt_id": pid, "start_timer": False})
     call(mod, "timer:extend", {"kind": "prompt", "seconds": 5})
     with app.app_context():
-        from lab.extensions import db
-        from lab.live.models import Timer
         timer = db.session.query(Timer).filter_by(workshop_id=workshop.id, kind="prompt").one()
         timer.state, timer.deadline = "running", time.time() - 1
         db.session.commit()
@@ -106,7 +114,6 @@ def test_other_workshops_prompt_is_not_found(app, make, room):
     workshop, moderator, *_ = room
     other = make.workshop()
     with app.app_context():
-        from lab.workshops.models import Prompt
         other_prompt = Prompt.query.filter_by(workshop_id=other.id).first().id
     mod = connect(app, moderator, workshop)
     ack = call(mod, "prompt:show", {"prompt_id": other_prompt})
@@ -114,10 +121,6 @@ def test_other_workshops_prompt_is_not_found(app, make, room):
 
 
 def test_logout_over_http_ends_the_open_socket(app, room):
-    from .conftest import Browser
-    from .live_helpers import logged_in
-    from lab.extensions import socketio
-
     workshop, moderator, alice, _ = room
     http = logged_in(app, alice)
     client = socketio.test_client(app, flask_test_client=http, auth={"workshop": workshop.id})
@@ -128,9 +131,6 @@ def test_logout_over_http_ends_the_open_socket(app, room):
 
 
 def test_deleting_an_account_ends_its_socket(app, room):
-    from lab.extensions import db
-    from lab.accounts.models import User
-
     workshop, moderator, alice, _ = room
     client = connect(app, alice, workshop)
     with app.app_context():
@@ -164,8 +164,6 @@ def test_a_client_cannot_fake_its_own_disconnect_or_connect(app, make, room):
     assert presence_names(mod) == [moderator.name, "Alicia Ficticia"]
     assert call(a, "snapshot")["snapshot"]["workshop"]["id"] == workshop.id
     with app.app_context():
-        from lab.attendance.models import Attendance
-        from lab.extensions import db
         rows = db.session.query(Attendance).filter_by(user_id=alice.id).all()
         assert [(row.workshop_id, row.left_at) for row in rows] == [(workshop.id, None)]  # one open interval
 
@@ -191,9 +189,6 @@ def test_an_unknown_event_is_answered_and_changes_nothing(app, room):
 
 def expire_now(app, workshop, kind="prompt"):
     """Move a running timer's deadline into the past and let the server expire it."""
-    from lab.extensions import db
-    from lab.live.models import Timer
-
     with app.app_context():
         timer = db.session.query(Timer).filter_by(workshop_id=workshop.id, kind=kind).one()
         assert timer.state == "running"
@@ -264,12 +259,6 @@ def test_reset_goes_back_to_the_prompts_own_seconds(app, room):
 def meet_at_first_insert(app, table, parties=2):
     """Hold each thread at its first INSERT into `table` until `parties` threads are there: both have
     already looked for the row and found none, the moment two first arrivals race."""
-    import threading
-
-    from sqlalchemy import event
-
-    from lab.extensions import db
-
     barrier, held = threading.Barrier(parties, timeout=10), set()
 
     def hold(_conn, _cursor, statement, *_args):
@@ -279,14 +268,12 @@ def meet_at_first_insert(app, table, parties=2):
             barrier.wait()
 
     with app.app_context():
-        event.listen(db.engine, "before_cursor_execute", hold)
-    return lambda: event.remove(db.engine, "before_cursor_execute", hold)
+        sqlalchemy.event.listen(db.engine, "before_cursor_execute", hold)
+    return lambda: sqlalchemy.event.remove(db.engine, "before_cursor_execute", hold)
 
 
 def at_once(*actions):
     """Run the actions in parallel threads; return their results or exceptions, in order."""
-    from concurrent.futures import ThreadPoolExecutor
-
     def attempt(action):
         try:
             return action()
@@ -323,8 +310,6 @@ def test_two_first_snapshots_at_the_same_moment_both_get_the_timers(app, room):
     assert acks[0]["snapshot"]["timers"] == acks[1]["snapshot"]["timers"]
     assert acks[0]["snapshot"]["timers"]["prompt"]["state"] == "idle"
     with app.app_context():
-        from lab.extensions import db
-        from lab.live.models import Timer
         assert sorted(t.kind for t in db.session.query(Timer).filter_by(workshop_id=workshop.id)) == ["prompt",
                                                                                                      "speaking"]
 
@@ -333,16 +318,13 @@ def test_two_first_snapshots_at_the_same_moment_both_get_the_timers(app, room):
 
 def set_moderators(app, workshop, *people):
     """What the lab team's workshop page does when it assigns or removes moderators."""
-    from lab.extensions import db
-    from lab.workshops import service
-    from lab.workshops.models import Workshop
-
     with app.app_context():
         current = db.session.get(Workshop, workshop.id)
         for person in list(current.moderators):
             service.remove_moderator(current, person.id)
         for person in people:
             service.add_moderator(current, person.email)
+        db.session.commit()
 
 
 def test_a_moderator_removed_from_the_workshop_loses_the_controls_at_once(app, make, room):
@@ -373,8 +355,6 @@ def test_a_moderator_removed_from_the_workshop_loses_the_controls_at_once(app, m
 
 
 def test_the_sweep_disconnects_a_removed_moderator_so_they_rejoin_with_their_new_role(app, make, room):
-    from lab.live.sessions import drop_stale_connections
-
     workshop, moderator, alice, _ = room
     mod, a = connect(app, moderator, workshop), connect(app, alice, workshop)
     set_moderators(app, workshop)

@@ -48,12 +48,26 @@ def crowd(make_app):
     return app, workshop, moderator, people
 
 
-def settle(client, interval=INTERVAL):
-    """Wait until no presence list has arrived for two intervals: whatever was planned went out."""
-    seen = -1
-    while len(presence_lists(client)) != seen:
-        seen = len(presence_lists(client))
-        time.sleep(2 * interval + 0.2)
+def room_state(app, workshop):
+    """The app's record of when this workshop's presence goes out (None once everyone left)."""
+    return app.extensions["realtime"].presence.rooms.get(workshop.id)
+
+
+def idle(app, workshop):
+    """No list planned or on its way for this workshop."""
+    state = room_state(app, workshop)
+    return state is None or not state.busy
+
+
+def quiet(app, workshop):
+    """Idle, and an interval since the last list: the next change goes out at once."""
+    state = room_state(app, workshop)
+    return idle(app, workshop) and (state is None or time.monotonic() >= state.sent_at + INTERVAL)
+
+
+def settle(app, workshop, client):
+    """Wait until whatever was planned went out; the lists the socket received."""
+    wait_for(lambda: idle(app, workshop), what="presence settled")
     return presence_lists(client)
 
 
@@ -71,7 +85,7 @@ def test_a_crowd_arriving_at_once_is_announced_in_a_few_lists_the_last_with_ever
     burst = time.monotonic() - began
     everyone = sorted([moderator.name] + [person.name for person in people])
     wait_for(lambda: presence_lists(mod) and names(presence_lists(mod)[-1]) == everyone, what="the whole room")
-    lists = settle(mod)
+    lists = settle(app, workshop, mod)
     assert names(lists[-1]) == everyone and lists[-1]["count"] == CROWD + 1
     # One list per interval of the burst at most, plus the one at its start and the one at its end.
     assert len(lists) <= burst / INTERVAL + 2, (len(lists), burst)
@@ -89,14 +103,14 @@ def test_a_crowd_leaving_at_once_ends_with_who_stayed_and_every_interval_closed(
     mod = connect(app, moderator, workshop)
     sockets = [connect(app, person, workshop) for person in people]
     wait_for(lambda: presence_lists(mod) and presence_lists(mod)[-1]["count"] == CROWD + 1, what="everyone")
-    settle(mod)
+    settle(app, workshop, mod)
     before = len(presence_lists(mod))
     staying = sockets[:2]
     for socket in sockets[2:]:
         socket.disconnect()
     expected = sorted([moderator.name] + [person.name for person in people[:2]])
     wait_for(lambda: names(presence_lists(mod)[-1]) == expected, what="the two who stayed")
-    lists = settle(mod)[before:]
+    lists = settle(app, workshop, mod)[before:]
     assert names(lists[-1]) == expected and lists[-1]["count"] == 3
     assert len(lists) < (CROWD - 2) / 3
     assert call(mod, "snapshot")["snapshot"]["presence"] == lists[-1]
@@ -114,10 +128,10 @@ def test_a_crowd_leaving_at_once_ends_with_who_stayed_and_every_interval_closed(
 def test_a_quiet_room_hears_of_each_arrival_at_once_and_only_once(crowd):
     app, workshop, moderator, people = crowd
     mod = connect(app, moderator, workshop)
-    time.sleep(INTERVAL + 0.1)  # the moderator's own arrival was the last list sent
+    wait_for(lambda: quiet(app, workshop), what="a quiet spell")  # the moderator's own arrival was the last list
     connect(app, people[0], workshop)
     assert [view["count"] for view in presence_lists(mod)] == [2]  # sent in the connect, no wait
-    time.sleep(2 * INTERVAL + 0.2)
+    wait_for(lambda: quiet(app, workshop), what="a quiet spell")
     assert len(presence_lists(mod)) == 1  # nothing else changed: nothing else sent
     connect(app, people[1], workshop)  # a quiet spell later: at once again
     assert [view["count"] for view in presence_lists(mod)] == [2, 3]
@@ -138,10 +152,10 @@ def test_with_several_processes_a_list_that_no_longer_holds_is_sent_again(crowd)
     """Another process's change (here a row written straight to the shared database) reaches this
     process's moderators through the recheck that follows every list sent."""
     app, workshop, moderator, people = crowd
-    board = app.extensions["cocrea_presence"]
+    board = app.extensions["realtime"].presence
     board.recheck = True  # what a message queue (several processes) turns on
     mod = connect(app, moderator, workshop)
-    time.sleep(2 * INTERVAL + 0.2)  # the moderator's own arrival, and its recheck, are over
+    wait_for(lambda: quiet(app, workshop), what="a quiet spell")  # the moderator's arrival and its recheck are over
     connect(app, people[0], workshop)
     with app.app_context():  # someone joining through another process, within the interval
         other = people[1]
@@ -149,6 +163,6 @@ def test_with_several_processes_a_list_that_no_longer_holds_is_sent_again(crowd)
                                   name=other.name, role="participant", joined_at=utcnow() - timedelta(seconds=1)))
         db.session.commit()
     wait_for(lambda: presence_lists(mod)[-1]["count"] == 3, what="the other process's arrival")
-    lists = settle(mod)
+    lists = settle(app, workshop, mod)
     assert [view["count"] for view in lists] == [2, 3]
     assert names(lists[-1]) == sorted([moderator.name, people[0].name, people[1].name])

@@ -69,4 +69,5 @@ def test_malformed_balancer_settings_stop_the_start_with_the_variable_named(vari
 
 
 def test_balancer_settings_from_the_environment():
-    assert from_environment({"COCREA_NODE": "a1", "COCREA_TRUSTED_PROXIES": "1"}) == {"NODE": "a1", "TRUSTED_PROXIES": 1}
+    settings = {"COCREA_NODE": "a1", "COCREA_TRUSTED_PROXIES": "1"}
+    assert from_environment(settings) == {"NODE": "a1", "TRUSTED_PROXIES": 1}

@@ -83,7 +83,8 @@ def test_every_schema_error_names_line_and_field(app):
 @pytest.mark.parametrize("text, expected", [
     ("modality: virtual\n", "t.yaml:1: title: Falta este campo."),
     ("title: ''\n", "t.yaml:1: title: No puede estar vacío."),
-    ("title: T\nagenda:\n  - title: A\n    minutes: 'diez'\n", "t.yaml:4: agenda[0].minutes: Debe ser un número entero."),
+    ("title: T\nagenda:\n  - title: A\n    minutes: 'diez'\n",
+     "t.yaml:4: agenda[0].minutes: Debe ser un número entero."),
     ("title: T\nactivities:\n  - title: A\n    prompts:\n      - text: " + "x" * 501 + "\n",
      "t.yaml:5: activities[0].prompts[0].text: Admite como máximo 500 caracteres."),
     ("title: T\nactivities:\n  - title: A\n    prompts:\n      - text: P\n        asks_actor: quizás\n",
@@ -93,7 +94,8 @@ def test_every_schema_error_names_line_and_field(app):
     ("title: T\nrules: Encender cámara\n", "t.yaml:2: rules: Debe ser una lista (cada elemento empieza con «-»)."),
     ("title: T\ntitle: U\n", "t.yaml:2: title: Campo repetido."),
     ("title: T\nagenda: [\n", "t.yaml:3: archivo: El YAML no es válido"),
-    ("title: !!python/object/apply:os.system ['echo hola']\n", "t.yaml:1: archivo: El YAML no es válido: no se permiten etiquetas"),
+    ("title: !!python/object/apply:os.system ['echo hola']\n",
+     "t.yaml:1: archivo: El YAML no es válido: no se permiten etiquetas"),
     ("a: &x T\ntitle: *x\n", "t.yaml:2: archivo: El YAML no es válido: no se permiten alias"),
     ("- title: T\n", "t.yaml:1: archivo: El archivo debe ser un grupo de campos"),
     ("", "t.yaml:1: archivo: El archivo está vacío."),
@@ -107,11 +109,13 @@ def test_broken_templates_are_explained(app, text, expected):
 
 
 def test_agenda_reference_by_position_counts_from_zero(app):
-    text = "title: T\nagenda:\n  - {title: A, minutes: 5}\n  - {title: B, minutes: 5}\nactivities:\n  - {title: X, agenda: 1}\n"
+    text = ("title: T\nagenda:\n  - {title: A, minutes: 5}\n  - {title: B, minutes: 5}\n"
+            "activities:\n  - {title: X, agenda: 1}\n")
     spec, errors = errors_of(text, app)
     assert errors == [] and spec.activities[0].agenda == 1
     _, errors = errors_of(text.replace("agenda: 1}", "agenda: 2}"), app)
-    assert errors == ["t.yaml:6: activities[0].agenda: No hay un punto de la agenda en la posición 2 (se cuenta desde 0)."]
+    assert errors == [
+        "t.yaml:6: activities[0].agenda: No hay un punto de la agenda en la posición 2 (se cuenta desde 0)."]
 
 
 # --- the command line -------------------------------------------------------------------------
@@ -173,7 +177,7 @@ def test_a_broken_file_is_listed_as_broken_and_not_offered(make_app, folder):
     assert "Lluvia de ideas sobre un reto" in listing
     offered = lab.get("/talleres/nuevo").get_data(as_text=True)
     assert 'value="lluvia-de-ideas"' in offered and 'value="roto"' not in offered
-    assert lab.post("/talleres/nuevo", {"template": "roto", "title": ""}).status_code == 400
+    assert lab.post("/talleres/nuevo", {"template": "roto", "title": ""}).status_code == 422
 
 
 # --- uploads ----------------------------------------------------------------------------------
@@ -195,7 +199,7 @@ def test_uploading_a_broken_template_shows_the_errors_and_saves_nothing(uploader
     _, lab = uploader
     before = sorted(p.name for p in folder.iterdir())
     response = upload(lab, BROKEN, "mi-taller.yaml")
-    assert response.status_code == 400
+    assert response.status_code == 422
     shown = response.get_data(as_text=True)
     assert "No se guardó la plantilla" in shown
     assert "mi-taller.yaml · línea 5 · <code>agenda[0].minutes</code>: Debe ser al menos 1." in shown
@@ -212,7 +216,7 @@ def test_uploads_of_the_wrong_kind_are_refused(uploader, folder, content, filena
     _, lab = uploader
     before = sorted(p.name for p in folder.iterdir())
     response = upload(lab, content, filename)
-    assert response.status_code == 400 and message in response.get_data(as_text=True)
+    assert response.status_code == 422 and message in response.get_data(as_text=True)
     assert sorted(p.name for p in folder.iterdir()) == before
 
 
@@ -242,7 +246,7 @@ def test_an_upload_never_replaces_a_template_unless_confirmed(uploader, folder):
     upload(lab, VALID)
     changed = VALID.replace("minutes: 10", "minutes: 20")
     response = upload(lab, changed)
-    assert response.status_code == 400 and "Ya existe una plantilla llamada" in response.get_data(as_text=True)
+    assert response.status_code == 422 and "Ya existe una plantilla llamada" in response.get_data(as_text=True)
     assert (folder / "mesa-de-datos-abiertos.yaml").read_text(encoding="utf-8") == VALID
     assert upload(lab, changed, overwrite=True).status_code == 302
     assert (folder / "mesa-de-datos-abiertos.yaml").read_text(encoding="utf-8") == changed

@@ -2,12 +2,14 @@
 import threading
 
 from lab.board import votes
+from lab.board.events import VoteCast
 from lab.board.models import Vote, VoteRound
+from lab.errors import Refused
 from lab.extensions import db
-from lab.live.errors import LiveError
-from lab.live.protocol import Connection, run_in_transaction
+from lab.realtime import Connection, run_in_transaction
+from lab.workshops.models import Prompt
 
-from .board_helpers import Room, events, live, of_type  # noqa: F401
+from .board_helpers import Room, events, of_type
 from .live_helpers import call, connect, updates
 
 
@@ -126,7 +128,6 @@ def test_only_current_options_of_this_round_take_votes(live: Room, make):
         assert error(call(live.a, "vote:cast", payload)) == "invalid", payload
     other = make.workshop(status="live")
     with live.app.app_context():
-        from lab.workshops.models import Prompt
         foreign = VoteRound(workshop_id=other.id, prompt_id=Prompt.query.filter_by(workshop_id=other.id).first().id)
         db.session.add(foreign)
         db.session.commit()
@@ -187,9 +188,9 @@ def test_concurrent_casts_never_exceed_the_budget(live: Room):
         with live.app.test_request_context():
             start.wait()
             try:
-                run_in_transaction(votes.cast_vote, conn, votes.VoteCast(round_id=round_id, target_id=idea, delta=1))
+                run_in_transaction(votes.cast_vote, conn, VoteCast(round_id=round_id, target_id=idea, delta=1))
                 outcomes.append("ok")
-            except LiveError as failure:
+            except Refused as failure:
                 outcomes.append(failure.code)
             finally:
                 db.session.remove()

@@ -1,12 +1,12 @@
 """Accounts: sign-up with consent, login, profile, personal data, roles, guests."""
 from flask_babel import lazy_gettext as _l
 
+from ..extensions import login_manager
+from . import account_views, consent, routes, sessions, team_views  # noqa: F401  (importing the views adds their routes to bp)
+from .service import load_user
+
 
 def init_app(app):
-    from ..extensions import login_manager
-    from . import consent, routes
-    from .service import load_user
-
     login_manager.user_loader(load_user)
     login_manager.login_view = "accounts.login"
     login_manager.login_message = _l("Inicia sesión para ver esta página.")
@@ -14,3 +14,4 @@ def init_app(app):
     app.jinja_env.globals.update(consent_title=consent.CONSENT_TITLE, consent_version=consent.CONSENT_VERSION,
                                  consent_paragraphs=consent.consent_paragraphs)
     app.register_blueprint(routes.bp)
+    sessions.init_app(app)

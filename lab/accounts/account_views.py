@@ -7,10 +7,10 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from .. import vocab
 from ..extensions import db, limiter
+from ..web import INVALID, form_status
 from . import privacy, service
-from .forms import (DELETE_WORD, ChangePasswordForm, DeleteAccountForm, GuestDeleteForm, GuestPasswordForm,
-                    ProfileForm)
-from .routes import INVALID, bp, failed_attempt, login_rate_limit
+from .forms import DELETE_WORD, ChangePasswordForm, DeleteAccountForm, GuestDeleteForm, GuestPasswordForm, ProfileForm
+from .routes import bp, failed_attempt, login_rate_limit
 
 PROFILE_FIELDS = ("name", "organisation", "org_type", "position", "phone", "locale")
 
@@ -37,7 +37,7 @@ def profile():
         _remember_language(user.locale)
         flash(_("Guardamos tus datos."), "success")
         return redirect(url_for("accounts.profile"))
-    return render_profile(form, delete_form_for(user), INVALID if request.method == "POST" else 200)
+    return render_profile(form, delete_form_for(user), form_status())
 
 
 def _remember_language(locale):
@@ -58,13 +58,13 @@ def password():
     if form.validate_on_submit():
         if guest or user.check_password(form.current.data):
             service.set_password(user, form.password.data)
+            db.session.commit()
             login_user(user)  # the new session token ends other sessions; this one carries on
             flash(_("Listo: ya puedes entrar con tu correo y esta contraseña.") if guest
                   else _("Cambiamos tu contraseña y cerramos tus otras sesiones."), "success")
             return redirect(url_for("accounts.profile"))
         form.current.errors.append(_("La contraseña actual no es correcta."))
-    status = INVALID if request.method == "POST" else 200
-    return render_template("accounts/password.html", form=form), status
+    return render_template("accounts/password.html", form=form), form_status()
 
 
 @bp.route("/cuenta/mis-datos.json")
@@ -90,6 +90,7 @@ def delete_account():
             except service.LastLabMember as error:
                 form.form_errors.append(error.message)
             else:
+                db.session.commit()
                 logout_user()
                 flash(_("Eliminamos tu cuenta. Tus ideas quedan como «Participante anónimo»."), "success")
                 return redirect(url_for("main.home"))

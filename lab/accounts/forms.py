@@ -19,7 +19,10 @@ def strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
-def required(message=_l("Este campo es obligatorio.")):
+REQUIRED = _l("Este campo es obligatorio.")
+
+
+def required(message=REQUIRED):
     return DataRequired(message=message)
 
 

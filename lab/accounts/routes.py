@@ -1,32 +1,15 @@
-"""Sign-up, log in and log out. Account pages are in account_views.py, lab-team pages in team_views.py."""
-from urllib.parse import urlsplit
-
+"""Sign-up, log in and log out, on the accounts blueprint. The person's own pages are in
+account_views.py, the lab team's in team_views.py; both add their routes to `bp`."""
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
 from ..extensions import db, limiter
+from ..web import form_status, next_url
 from . import service
 from .forms import LoginForm, SignupForm
 
 bp = Blueprint("accounts", __name__)
-
-INVALID = 422  # a form sent back with its errors
-
-
-def safe_next(target):
-    """`target` if it is a path on this site, else None: never an open redirect."""
-    if not isinstance(target, str) or not target.startswith("/") or target.startswith("//"):
-        return None
-    # Browsers read "/\\host" as "//host"; control characters can hide either.
-    if "\\" in target or any(ord(char) < 32 or ord(char) == 127 for char in target):
-        return None
-    parts = urlsplit(target)
-    return None if parts.scheme or parts.netloc else target
-
-
-def next_url():
-    return safe_next(request.form.get("next") or request.args.get("next"))
 
 
 def login_rate_limit():
@@ -51,15 +34,15 @@ def signup():
         except service.EmailTaken as error:
             form.email.errors.append(error.message)
         else:
+            db.session.commit()
             login_user(user)
             if user.is_lab:
                 flash(_("Bienvenida o bienvenido. Tu cuenta es del equipo del laboratorio."), "success")
             else:
                 flash(_("Bienvenida o bienvenido. Ya puedes unirte a los talleres."), "success")
             return redirect(next_url() or url_for("main.home"))
-    status = INVALID if request.method == "POST" else 200
     return render_template("accounts/signup.html", form=form,
-                           first_account=service.is_empty_installation()), status
+                           first_account=service.is_empty_installation()), form_status()
 
 
 @bp.route("/entrar", methods=["GET", "POST"])
@@ -77,8 +60,7 @@ def login():
             return redirect(next_url() or url_for("main.home"))
         # The same words whether the e-mail exists or not.
         form.form_errors.append(_("El correo o la contraseña no son correctos."))
-    status = INVALID if request.method == "POST" else 200
-    return render_template("accounts/login.html", form=form), status
+    return render_template("accounts/login.html", form=form), form_status()
 
 
 @bp.route("/salir", methods=["POST"])
@@ -98,5 +80,3 @@ def logout():
     flash(_("Cerraste sesión en todos tus dispositivos."), "success")
     return redirect(url_for("main.home"))
 
-
-from . import account_views, team_views  # noqa: E402,F401  (they add their routes to bp)

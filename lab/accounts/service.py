@@ -1,4 +1,6 @@
-"""Account operations, usable without HTTP: sign-up, authentication, passwords, guests."""
+"""Account operations, usable without HTTP: sign-up, authentication, passwords, guests.
+
+Each function flushes at most; whoever called it (a page, a command) commits."""
 from functools import cache
 
 from flask_babel import lazy_gettext as _l
@@ -6,6 +8,8 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from .. import signals
+from ..errors import Conflict, Invalid
 from ..extensions import db
 from ..types import utcnow
 from .consent import CONSENT_VERSION
@@ -20,19 +24,11 @@ GUEST_EMAIL_TAKEN = _l("Este correo ya se usó para unirse como invitado. Vuelve
                        "que te uniste, o pide al equipo del laboratorio una contraseña temporal y usa «Entrar».")
 
 
-class AccountError(Exception):
-    """A rule of the domain refused the operation; `message` is shown to the person as is."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message  # lazy: rendered in the language of the request that shows it
-
-
-class EmailTaken(AccountError):
+class EmailTaken(Conflict):
     pass
 
 
-class LastLabMember(AccountError):
+class LastLabMember(Conflict):
     """The lab team must never end up empty: nobody could then grant roles."""
 
 
@@ -80,22 +76,19 @@ def _person(data):
     )
 
 
-def _commit_new(user, workshop=None):
-    """Insert `user` (and their Participation in `workshop`); a concurrent twin e-mail is EmailTaken."""
+def _insert_new(user):
+    """Insert `user`, the first write of its transaction; a concurrent twin e-mail is EmailTaken."""
     db.session.add(user)
     try:
         db.session.flush()
-        if workshop is not None:
-            ensure_participation(user, workshop.id)
-        db.session.commit()
     except IntegrityError:
-        db.session.rollback()
+        db.session.rollback()  # a failed flush leaves the session unusable until rolled back
         raise EmailTaken(EMAIL_TAKEN) from None
     return user
 
 
 def create_account(data):
-    """Create an account from SignupForm data (consent already checked by the form) and commit.
+    """Create an account from SignupForm data (consent already checked by the form).
 
     On an empty installation the first account is lab team: there are no default passwords.
     """
@@ -105,7 +98,7 @@ def create_account(data):
     user = User(**_person(data), phone=(data.get("phone") or "").strip(),
                 role="lab" if is_empty_installation() else "participant")
     user.set_password(data["password"])
-    return _commit_new(user)
+    return _insert_new(user)
 
 
 def email_problem(email):
@@ -117,28 +110,19 @@ def email_problem(email):
 
 
 def create_guest(workshop, form_data):
-    """Create a guest of `workshop` from GuestForm data (the form or its `.data`) and commit.
+    """Create a guest of `workshop` from GuestForm data (the form or its `.data`).
 
-    The guest is a participant with no password, bound to this workshop, and gets a Participation
-    row so access survives setting a password later. Raises EmailTaken (its `message` is for the
-    person) if the e-mail is already someone's. Does not log in: the route calls `login_user`.
+    The guest is a participant with no password, bound to this workshop (the join page then makes
+    them a participant of it). Raises EmailTaken (its `message` is for the person) if the e-mail is
+    already someone's. Does not log in: the page calls `login_user`.
     """
     data = getattr(form_data, "data", form_data)
     if not data.get("consent"):
-        raise AccountError(_l("Sin tu autorización no podemos registrarte."))
+        raise Invalid(_l("Sin tu autorización no podemos registrarte."))
     problem = email_problem(data["email"])
     if problem:
         raise EmailTaken(problem)
-    user = User(**_person(data), role="participant", guest_workshop_id=workshop.id)
-    return _commit_new(user, workshop)
-
-
-def ensure_participation(user, workshop_id):
-    from ..workshops.models import Participation
-
-    exists = db.session.scalar(select(Participation.id).filter_by(user_id=user.id, workshop_id=workshop_id))
-    if exists is None:
-        db.session.add(Participation(user_id=user.id, workshop_id=workshop_id))
+    return _insert_new(User(**_person(data), role="participant", guest_workshop_id=workshop.id))
 
 
 @cache
@@ -157,11 +141,11 @@ def authenticate(email, password):
 
 
 def set_password(user, password):
-    """Set a new password (rotating every session of the user) and commit.
+    """Set a new password, rotating every session of the user.
 
-    A guest who sets a password stops being a guest; their Participation keeps them in the workshop.
+    A guest who sets a password stops being a guest; the workshops slice keeps their workshop theirs
+    (`signals.guest_kept_account`).
     """
     if user.guest_workshop_id is not None:
-        ensure_participation(user, user.guest_workshop_id)
+        signals.guest_kept_account.send(user)
     user.set_password(password)
-    db.session.commit()

@@ -5,9 +5,10 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, or_, select
 
 from .. import vocab
+from ..errors import Conflict, Invalid
 from ..extensions import db
 from .models import User
-from .service import AccountError, LastLabMember, lab_count, set_password
+from .service import LastLabMember, lab_count, set_password
 
 PER_PAGE = 50
 # Read aloud or typed from a chat: no 0/O/1/I/L.
@@ -33,9 +34,9 @@ def search_people(query="", page=1):
 
 
 def set_role(person, role):
-    """Give `person` the role and commit. Returns False when it was already theirs."""
+    """Give `person` the role. Returns False when it was already theirs."""
     if role not in vocab.ROLES:
-        raise AccountError(_l("Elige un rol de la lista."))
+        raise Invalid(_l("Elige un rol de la lista."))
     if role == person.role:
         return False
     if person.role == "lab" and lab_count() <= 1:
@@ -43,14 +44,13 @@ def set_role(person, role):
                                "de cambiar el suyo."))
     if role != "participant" and not person.password_hash:
         # A guest's session is the only proof of who they are: no more than participant without a password.
-        raise AccountError(_l("Una persona invitada sin contraseña solo puede ser participante. Asígnale antes "
+        raise Conflict(_l("Una persona invitada sin contraseña solo puede ser participante. Asígnale antes "
                               "una contraseña temporal."))
     demoted = RANK[role] < RANK[person.role]
     person.role = role
     if demoted:
         # Open sockets keep the role they connected with: end them so the lost rights go at once.
         person.rotate_session()
-    db.session.commit()
     return True
 
 

@@ -4,13 +4,14 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from .. import vocab
+from ..errors import Refused
 from ..extensions import db
 from ..security import role_required
+from ..web import INVALID
 from . import team
 from .forms import RoleForm, TemporaryPasswordForm
 from .models import User
-from .routes import INVALID, bp
-from .service import AccountError
+from .routes import bp
 
 MAX_QUERY = 100
 
@@ -46,9 +47,10 @@ def person(user_id):
     if form.validate_on_submit():
         try:
             changed = team.set_role(person, form.role.data)
-        except AccountError as error:
-            form.role.errors.append(error.message)
+        except Refused as refusal:
+            form.role.errors.append(refusal.message)
         else:
+            db.session.commit()
             if changed:
                 flash(_("%(name)s ahora tiene el rol «%(role)s».", name=person.name, role=vocab.ROLES[person.role]),
                       "success")
@@ -67,6 +69,7 @@ def person_password(user_id):
         return redirect(url_for("accounts.password"))
     if TemporaryPasswordForm().validate_on_submit():
         password = team.set_temporary_password(person)
+        db.session.commit()
         # Shown once, here; only its hash is stored.
         flash(_("Contraseña temporal de %(name)s: %(password)s. Compártela por un canal seguro; no se volverá "
                 "a mostrar.", name=person.name, password=password), "success")

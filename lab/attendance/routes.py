@@ -2,24 +2,19 @@
 
 Only the lab team and the workshop's moderators may see it: it holds personal data.
 """
-from flask import Blueprint, Response, abort, render_template
-from flask_login import current_user, login_required
+from flask import Blueprint, Response, render_template
+from flask_login import login_required
 
-from ..extensions import db
-from ..security import can_moderate
 from ..types import utcnow
 from ..vocab import MODALITIES
-from ..workshops.models import Workshop
+from ..workshops.access import MODERATOR, workshop_for
 from . import service
 
 bp = Blueprint("attendance", __name__)
 
 
 def _workshop(workshop_id):
-    workshop = db.get_or_404(Workshop, workshop_id)
-    if not can_moderate(current_user, workshop):
-        abort(403)
-    return workshop
+    return workshop_for(workshop_id, MODERATOR)[0]
 
 
 @bp.route("/taller/<int:workshop_id>/asistencia")

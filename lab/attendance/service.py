@@ -13,6 +13,8 @@ from flask_babel import gettext as _
 from sqlalchemy import bindparam, func, select, update
 
 from ..extensions import db
+from ..live.hands import speaking_seconds
+from ..live.models import LiveState
 from ..types import utcnow
 from ..vocab import MODALITIES, ORG_TYPES, ROLES
 from .models import Attendance
@@ -159,8 +161,6 @@ def build_people(rows, speaking, now):
 
 def register(workshop_id, now=None):
     """The workshop's register as it stands now (open intervals count until `now`)."""
-    from ..live.hands import speaking_seconds
-
     rows = db.session.scalars(select(Attendance).where(Attendance.workshop_id == workshop_id)
                               .order_by(Attendance.joined_at, Attendance.id)).all()
     return build_people(rows, speaking_seconds(workshop_id), now or utcnow())
@@ -168,8 +168,6 @@ def register(workshop_id, now=None):
 
 def workshop_date(workshop):
     """The day the workshop takes place: as scheduled, else when it went live; None if neither."""
-    from ..live.models import LiveState
-
     if workshop.starts_at is not None:
         return workshop.starts_at
     return db.session.scalar(select(LiveState.started_at).where(LiveState.workshop_id == workshop.id))

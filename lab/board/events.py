@@ -1,11 +1,12 @@
-"""Socket events of the board. Each one validates its payload and hands it to a service."""
-from typing import Annotated
+"""Socket events of the board: ideas, clusters, reveal and votes. Each one validates its payload and
+hands it to a service."""
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
-from ..live.protocol import Payload, live_event
-from . import moderation, service
-from . import votes  # noqa: F401  (registers the vote events)
+from ..realtime import Payload, live_event
+from . import moderation, service, votes
+from .votes import MAX_BUDGET
 
 ClientId = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{8,64}$")]
 IdeaText = Annotated[str, Field(min_length=1, max_length=500)]
@@ -75,6 +76,30 @@ class PromptRef(Payload):
     prompt_id: int
 
 
+class VoteOpen(Payload):
+    prompt_id: int
+    target: Literal["ideas", "clusters"] = "ideas"
+    budget: int = Field(default=3, ge=1, le=MAX_BUDGET)
+    max_per_target: int | None = Field(default=None, ge=1, le=MAX_BUDGET)
+
+
+class RoundRef(Payload):
+    round_id: int
+
+
+class VoteCast(Payload):
+    round_id: int
+    target_id: int
+    delta: int
+
+    @field_validator("delta")
+    @classmethod
+    def one_vote(cls, value):
+        if value not in (1, -1):
+            raise ValueError("delta must be 1 or -1")
+        return value
+
+
 # -- anyone in the room ------------------------------------------------------------------------
 
 @live_event("idea:post", IdeaPost, lock=False)  # locks after the rate check
@@ -132,3 +157,20 @@ def on_cluster_delete(conn, data):
 @live_event("prompt:reveal", PromptRef, moderator=True)
 def on_reveal(conn, data):
     return moderation.reveal_prompt(conn, data)
+
+
+# -- votes -------------------------------------------------------------------------------------
+
+@live_event("vote:open", VoteOpen, moderator=True)
+def on_vote_open(conn, data):
+    return votes.start_round(conn, data)
+
+
+@live_event("vote:close", RoundRef, moderator=True)
+def on_vote_close(conn, data):
+    return votes.close_round(conn, data)
+
+
+@live_event("vote:cast", VoteCast)
+def on_vote_cast(conn, data):
+    return votes.cast_vote(conn, data)

@@ -2,25 +2,35 @@
 from flask_babel import gettext as _
 from sqlalchemy import select, update
 
+from .. import signals
+from ..errors import Conflict, Invalid
 from ..extensions import db
-from ..live.errors import Conflict, Invalid
-from ..live.locks import lock_room
-from ..live.protocol import publish
 from ..live.state import prompt_view
+from ..realtime import lock_room, publish
+from ..workshops.models import Prompt
+from ..workshops.service import find_prompt
 from .models import Cluster, Idea
-from .service import (cluster_view, find_cluster, find_idea, find_prompt, idea_fields, idea_view, participant_view,
-                      public_view, publish_idea)
+from .service import (
+    cluster_view,
+    find_cluster,
+    find_idea,
+    idea_fields,
+    idea_view,
+    participant_view,
+    public_view,
+    publish_idea,
+)
+from .votes import open_round_over, release_votes
 
 
 def hide_idea(conn, data):
     """Hide (or show again) an idea; votes on a hidden idea in the open round go back to the voters."""
-    from .votes import release_votes
-
     idea = find_idea(conn, data.idea_id)
     if idea.hidden != data.hidden:
         idea.hidden = data.hidden
         if idea.hidden:
             release_votes(conn.workshop_id, "ideas", [idea.id])
+        signals.idea_changed.send(idea, change="hidden" if idea.hidden else "shown")
     return {"idea": publish_idea(idea)}
 
 
@@ -29,12 +39,11 @@ def moderate_idea(conn, data):
     idea = find_idea(conn, data.idea_id)
     for name, value in idea_fields(idea_prompt(idea), data, current=idea).items():
         setattr(idea, name, value)
+    signals.idea_changed.send(idea, change="moderated")
     return {"idea": publish_idea(idea)}
 
 
 def idea_prompt(idea):
-    from ..workshops.models import Prompt
-
     return db.session.get(Prompt, idea.prompt_id)
 
 
@@ -43,8 +52,6 @@ def idea_prompt(idea):
 def merge_ideas(conn, data):
     """Fold duplicates into a target idea of the same prompt. Folds never chain: ideas already
     folded into a merged idea move to the target."""
-    from .votes import open_round_over
-
     lock_room(conn.workshop_id)
     target = find_idea(conn, data.target_id)
     if target.merged_into_id is not None:
@@ -63,6 +70,8 @@ def merge_ideas(conn, data):
     for idea in ideas:
         idea.merged_into_id = target.id
     db.session.flush()
+    for idea in ideas:
+        signals.idea_changed.send(idea, change="merged")
     prompt = idea_prompt(target)
     full = idea_view(target)
     publish(conn.workshop_id, "ideas.merged",
@@ -84,7 +93,7 @@ def _check_name(prompt_id, name, cluster_id=None):
 
 def create_cluster(conn, data):
     lock_room(conn.workshop_id)  # two moderators typing the same name get one group
-    prompt = find_prompt(conn, data.prompt_id)
+    prompt = find_prompt(conn.workshop_id, data.prompt_id)
     _check_name(prompt.id, data.name)
     cluster = Cluster(workshop_id=conn.workshop_id, prompt_id=prompt.id, name=data.name)
     db.session.add(cluster)
@@ -104,8 +113,6 @@ def rename_cluster(conn, data):
 
 def delete_cluster(conn, data):
     """Remove a cluster: its ideas stay, ungrouped; votes on it are removed."""
-    from .votes import release_votes
-
     cluster = find_cluster(conn, data.cluster_id)
     db.session.execute(update(Idea).where(Idea.cluster_id == cluster.id).values(cluster_id=None)
                        .execution_options(synchronize_session="fetch"))
@@ -123,6 +130,7 @@ def group_idea(conn, data):
     if data.cluster_id is not None and find_cluster(conn, data.cluster_id).prompt_id != idea.prompt_id:
         raise Invalid(_("Ese grupo es de otra pregunta."))
     idea.cluster_id = data.cluster_id
+    signals.idea_changed.send(idea, change="grouped")
     return {"idea": publish_idea(idea)}
 
 
@@ -130,13 +138,13 @@ def group_idea(conn, data):
 
 def reveal_prompt(conn, data):
     """Show everyone the ideas of a prompt that kept them hidden until now."""
-    prompt = find_prompt(conn, data.prompt_id)
+    prompt = find_prompt(conn.workshop_id, data.prompt_id)
     if not prompt.revealed:
         prompt.revealed = True
         ideas = db.session.scalars(select(Idea).where(Idea.prompt_id == prompt.id, Idea.merged_into_id.is_(None))
                                    .order_by(Idea.id)).all()
         full = [idea_view(idea) for idea in ideas]
-        public = [participant_view(view) for idea, view in zip(ideas, full) if not idea.hidden]
+        public = [participant_view(view) for idea, view in zip(ideas, full, strict=True) if not idea.hidden]
         publish(conn.workshop_id, "prompt.revealed", {"prompt": prompt_view(prompt), "ideas": public},
                 {"prompt": prompt_view(prompt), "ideas": full})
     return {"prompt": prompt_view(prompt)}

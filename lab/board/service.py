@@ -20,15 +20,17 @@ from flask_babel import gettext as _
 from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 
+from .. import signals
 from ..accounts.models import User
+from ..errors import Conflict, Forbidden, Invalid, NotFound, RateLimited
 from ..extensions import db
-from ..live.errors import Conflict, Forbidden, Invalid, NotFound, RateLimited
-from ..live.locks import lock_room
-from ..live.protocol import publish
+from ..realtime import lock_room, publish
 from ..vocab import ANONYMOUS, CATEGORIES, IDEA_COLORS
 from ..workshops.models import Prompt, Workshop
+from ..workshops.service import prompt_not_found, require_live
 from .models import Cluster, Idea
 from .ratelimit import take_post
+from .votes import release_votes, vote_snapshot
 
 DEFAULT_COLOR = IDEA_COLORS[0]
 
@@ -92,9 +94,7 @@ def publish_idea(idea, prompt=None, full=None):
 
 
 def board_snapshot(conn):
-    """Ideas, clusters and the current vote, as this person may see them."""
-    from .votes import vote_snapshot
-
+    """The board's part of the snapshot: ideas, clusters and the current vote, as this person may see them."""
     prompts = {p.id: p for p in db.session.scalars(select(Prompt).filter_by(workshop_id=conn.workshop_id))}
     rows = db.session.execute(
         select(Idea, User.name).outerjoin(User, User.id == Idea.author_id)
@@ -118,13 +118,6 @@ def board_snapshot(conn):
 
 
 # -- lookups: every id is checked against the caller's workshop ----------------------------------
-
-def find_prompt(conn, prompt_id):
-    prompt = db.session.scalars(select(Prompt).filter_by(id=prompt_id, workshop_id=conn.workshop_id)).first()
-    if prompt is None:
-        raise NotFound(_("Esa pregunta no es de este taller."))
-    return prompt
-
 
 def find_idea(conn, idea_id):
     idea = db.session.scalars(select(Idea).filter_by(id=idea_id, workshop_id=conn.workshop_id)).first()
@@ -159,10 +152,9 @@ def open_prompt(conn, prompt_id):
     row = db.session.execute(_post_statements()[1], {"prompt_id": prompt_id, "workshop_id": conn.workshop_id,
                                                       "user_id": conn.user_id}).first()
     if row is None:
-        raise NotFound(_("Esa pregunta no es de este taller."))
+        raise prompt_not_found()
     prompt, status, name = row
-    if status != "live":
-        raise Conflict(_("El taller no está en vivo."), code="not_live")
+    require_live(status)
     if not prompt.is_open:
         raise Conflict(_("Esta pregunta ya no recibe ideas."), code="prompt_closed")
     return prompt, name or str(ANONYMOUS)
@@ -174,7 +166,7 @@ def idea_fields(prompt, data, current=None):
     """Checked text, actor, category and colour. Fields left out keep `current`'s values."""
     kept = (current.actor_name, current.category, current.color) if current else ("", "", DEFAULT_COLOR)
     sent = (getattr(data, "actor", None), getattr(data, "category", None), getattr(data, "color", None))
-    actor, category, color = (new if new is not None else old for new, old in zip(sent, kept))
+    actor, category, color = (new if new is not None else old for new, old in zip(sent, kept, strict=True))
     if prompt.asks_actor and not actor:
         raise Invalid(_("Esta pregunta pide el actor que podría aportar: escríbelo."))
     if actor and not prompt.asks_actor:
@@ -228,7 +220,8 @@ def post_idea(conn, data):
         if stored is None:
             raise
         return _retry(conn, stored)
-    wait = take_post(conn.user_id)  # counted only once stored; a duplicate never gets here
+    signals.idea_changed.send(idea, change="posted")
+    wait = take_post(conn.user_id)  # counted only once stored; a duplicate or a refused post never gets here
     if wait:
         raise _too_fast(wait)
     full = idea_view(idea, merged=[], author=name)  # a new idea has nothing folded into it yet
@@ -260,19 +253,20 @@ def edit_idea(conn, data):
         raise Conflict(_("Esta idea se unió con otra y ya no se puede editar."))
     for name, value in idea_fields(prompt, data, current=idea).items():
         setattr(idea, name, value)
+    signals.idea_changed.send(idea, change="edited")
     return {"idea": publish_idea(idea, prompt)}
 
 
 def delete_idea(conn, data):
     """Remove the row and its votes; ideas folded into it come back on their own."""
-    from .votes import release_votes
-
     idea, _prompt = own_idea(conn, data.idea_id)
     unfolded = db.session.scalars(select(Idea).where(Idea.merged_into_id == idea.id).order_by(Idea.id)).all()
     for child in unfolded:
         child.merged_into_id = None
+        signals.idea_changed.send(child, change="unmerged")
     target_id = idea.merged_into_id
     release_votes(conn.workshop_id, "ideas", [idea.id], closed_too=True)
+    signals.idea_changed.send(idea, change="deleted")
     db.session.delete(idea)
     db.session.flush()
     publish(conn.workshop_id, "idea.removed", {"id": data.idea_id})

@@ -3,46 +3,18 @@
 Votes are rows, so they survive reconnects and restarts. Results are published only when the round
 closes; while it runs, moderators get unsequenced "vote.progress" notes.
 """
-from typing import Literal
-
 from flask_babel import gettext as _
-from pydantic import Field, field_validator
 from sqlalchemy import delete, func, select
 
+from ..errors import Conflict, Invalid, NotFound
 from ..extensions import db
-from ..live.errors import Conflict, Invalid, NotFound
-from ..live.locks import lock, lock_room
-from ..live.protocol import Payload, live_event, notify, publish, room
+from ..realtime import lock_room, notify, publish, room
+from ..rows import lock
 from ..types import utcnow
-from ..workshops.models import Workshop
+from ..workshops.service import find_prompt, require_live, workshop_status
 from .models import Cluster, Idea, Vote, VoteRound
-from .service import find_prompt
 
 MAX_BUDGET = 20
-
-
-class VoteOpen(Payload):
-    prompt_id: int
-    target: Literal["ideas", "clusters"] = "ideas"
-    budget: int = Field(default=3, ge=1, le=MAX_BUDGET)
-    max_per_target: int | None = Field(default=None, ge=1, le=MAX_BUDGET)
-
-
-class RoundRef(Payload):
-    round_id: int
-
-
-class VoteCast(Payload):
-    round_id: int
-    target_id: int
-    delta: int
-
-    @field_validator("delta")
-    @classmethod
-    def one_vote(cls, value):
-        if value not in (1, -1):
-            raise ValueError("delta must be 1 or -1")
-        return value
 
 
 # -- views -------------------------------------------------------------------------------------
@@ -160,12 +132,11 @@ def _find_round(conn, round_id):
 
 
 def start_round(conn, data):
-    if db.session.get(Workshop, conn.workshop_id).status != "live":
-        raise Conflict(_("El taller no está en vivo."), code="not_live")
+    require_live(workshop_status(conn.workshop_id))
     lock_room(conn.workshop_id)  # one open round per workshop, even with two moderators
     if open_round(conn.workshop_id) is not None:
         raise Conflict(_("Ya hay una votación abierta. Ciérrala antes de abrir otra."))
-    prompt = find_prompt(conn, data.prompt_id)
+    prompt = find_prompt(conn.workshop_id, data.prompt_id)
     max_per_target = data.max_per_target or data.budget
     if max_per_target > data.budget:
         raise Invalid(_("El máximo por opción no puede superar los votos de cada persona (%(budget)d).",
@@ -242,20 +213,3 @@ def _check_room_for_one_more(round_, target_id, vote, spent):
     if vote is not None and vote.count >= round_.max_per_target:
         raise Conflict(_("Ya diste a esta opción el máximo de %(max)d votos.", max=round_.max_per_target),
                        code="option_full")
-
-
-# -- events ------------------------------------------------------------------------------------
-
-@live_event("vote:open", VoteOpen, moderator=True)
-def on_open(conn, data):
-    return start_round(conn, data)
-
-
-@live_event("vote:close", RoundRef, moderator=True)
-def on_close(conn, data):
-    return close_round(conn, data)
-
-
-@live_event("vote:cast", VoteCast)
-def on_cast(conn, data):
-    return cast_vote(conn, data)

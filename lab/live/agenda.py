@@ -1,40 +1,21 @@
-"""Moderator events that drive the room: workshop status, agenda position and prompts (the timer
-events are in timer_events)."""
+"""What the moderator does to drive the room: start and close the workshop, walk the agenda, show,
+open and close prompts. Services: they flush and publish; the event runner commits (events.py)."""
 from flask_babel import gettext as _
 
+from .. import signals
+from ..errors import Conflict, NotFound
 from ..extensions import db
+from ..realtime import publish
 from ..types import utcnow
 from ..workshops.models import AgendaItem, Prompt, Workshop
+from ..workshops.service import find_prompt, require_live
 from . import timers
-from .errors import Conflict, NotFound
-from .protocol import Empty, Payload, live_event, publish
-from .state import live_state, live_view, prompt_view, workshop_prompt, workshop_view
-
-
-class AgendaGoto(Payload):
-    agenda_item_id: int
-
-
-class PromptRef(Payload):
-    prompt_id: int
-
-
-class PromptOpen(Payload):
-    prompt_id: int
-    start_timer: bool = True
-
-
-class AutoClose(Payload):
-    enabled: bool
+from .hands import close_hands
+from .state import live_state, live_view, prompt_view, workshop_view
 
 
 def _workshop(conn):
     return db.session.get(Workshop, conn.workshop_id)
-
-
-def require_live(workshop):
-    if workshop.status != "live":
-        raise Conflict(_("El taller no está en vivo."), code="not_live")
 
 
 def _publish_live(conn, state):
@@ -43,8 +24,7 @@ def _publish_live(conn, state):
 
 # -- workshop lifecycle ------------------------------------------------------------------------
 
-@live_event("workshop:start", Empty, moderator=True)
-def start_workshop(conn, _data):
+def start_workshop(conn):
     workshop = _workshop(conn)
     if workshop.status == "live":
         return {"workshop": workshop_view(workshop)}  # idempotent
@@ -60,12 +40,9 @@ def start_workshop(conn, _data):
     return {"workshop": workshop_view(workshop)}
 
 
-@live_event("workshop:close", Empty, moderator=True)
-def close_workshop(conn, _data):
-    """Close for good: prompts stop taking ideas, timers stop, any vote round closes."""
-    from ..board.votes import close_open_round
-    from .hands import close_hands
-
+def close_workshop(conn):
+    """Close for good: prompts stop taking ideas, timers stop, whatever else runs ends (the vote round,
+    through `signals.workshop_closing`), the speaker's turn ends and the queue empties."""
     workshop = _workshop(conn)
     if workshop.status == "closed":
         return {"workshop": workshop_view(workshop)}
@@ -77,7 +54,7 @@ def close_workshop(conn, _data):
         if timer.state in ("running", "paused"):
             timers.stop(timer)
             publish(conn.workshop_id, "timer", timers.view(timer))
-    close_open_round(conn.workshop_id)
+    signals.workshop_closing.send(conn.workshop_id)
     close_hands(conn.workshop_id)
     workshop.status = "closed"
     live_state(workshop.id).closed_at = utcnow()
@@ -87,25 +64,15 @@ def close_workshop(conn, _data):
 
 # -- agenda ----------------------------------------------------------------------------------
 
-@live_event("agenda:goto", AgendaGoto, moderator=True)
-def goto_item(conn, data):
-    item = db.session.query(AgendaItem).filter_by(id=data.agenda_item_id, workshop_id=conn.workshop_id).first()
+def goto_item(conn, agenda_item_id):
+    item = db.session.query(AgendaItem).filter_by(id=agenda_item_id, workshop_id=conn.workshop_id).first()
     if item is None:
         raise NotFound(_("Ese punto no está en la agenda de este taller."))
     return _move_to(conn, item)
 
 
-@live_event("agenda:next", Empty, moderator=True)
-def next_item(conn, _data):
-    return _step(conn, +1)
-
-
-@live_event("agenda:prev", Empty, moderator=True)
-def previous_item(conn, _data):
-    return _step(conn, -1)
-
-
-def _step(conn, offset):
+def step(conn, offset):
+    """One item forward (+1) or back (-1); with no current item, the first."""
     agenda = _workshop(conn).agenda
     if not agenda:
         raise Conflict(_("Este taller no tiene agenda."), code="no_agenda")
@@ -128,32 +95,23 @@ def _move_to(conn, item):
 
 # -- prompts ---------------------------------------------------------------------------------
 
-def _prompt(conn, prompt_id):
-    prompt = workshop_prompt(conn.workshop_id, prompt_id)
-    if prompt is None:
-        raise NotFound(_("Esa pregunta no es de este taller."))
-    return prompt
-
-
-@live_event("prompt:show", PromptRef, moderator=True)
-def show_prompt(conn, data):
+def show_prompt(conn, prompt_id):
     """Put a prompt on every screen without opening it to ideas."""
-    prompt = _prompt(conn, data.prompt_id)
+    prompt = find_prompt(conn.workshop_id, prompt_id)
     state = live_state(conn.workshop_id)
     state.prompt_id = prompt.id
     _publish_live(conn, state)
     return {"live": live_view(state)}
 
 
-@live_event("prompt:open", PromptOpen, moderator=True)
-def open_prompt(conn, data):
+def open_prompt(conn, prompt_id, start_timer):
     """Open one prompt to ideas (closing any other) and arm its countdown."""
-    require_live(_workshop(conn))
-    prompt = _prompt(conn, data.prompt_id)
+    require_live(_workshop(conn).status)
+    prompt = find_prompt(conn.workshop_id, prompt_id)
     put_open(conn.workshop_id, prompt)
     timer = timers.get_timer(conn.workshop_id, "prompt", lock=True)
     timers.arm(timer, prompt.seconds, prompt_id=prompt.id)
-    if data.start_timer:
+    if start_timer:
         timers.start(timer)
     publish(conn.workshop_id, "timer", timers.view(timer))
     return {"prompt": prompt_view(prompt), "timer": timers.view(timer)}
@@ -175,9 +133,8 @@ def put_open(workshop_id, prompt):
         publish(workshop_id, "live", live_view(state))
 
 
-@live_event("prompt:close", PromptRef, moderator=True)
-def close_prompt(conn, data):
-    prompt = _prompt(conn, data.prompt_id)
+def close_prompt(conn, prompt_id):
+    prompt = find_prompt(conn.workshop_id, prompt_id)
     if prompt.is_open:
         prompt.is_open = False
         publish(conn.workshop_id, "prompt", prompt_view(prompt))
@@ -188,9 +145,8 @@ def close_prompt(conn, data):
     return {"prompt": prompt_view(prompt)}
 
 
-@live_event("live:auto_close", AutoClose, moderator=True)
-def set_auto_close(conn, data):
+def set_auto_close(conn, enabled):
     state = live_state(conn.workshop_id)
-    state.auto_close = data.enabled
+    state.auto_close = enabled
     _publish_live(conn, state)
     return {"live": live_view(state)}

@@ -4,28 +4,23 @@ A hand is "raised" (in the queue), "speaking" (has the floor), then "done"; or "
 before getting the floor. Events that move the floor lock the speaking timer row first, as the
 timer events do, so concurrent moderators take turns in the same order everywhere.
 """
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from flask_babel import gettext as _
 from sqlalchemy import select
 
 from ..accounts.models import User
+from ..errors import Conflict, NotFound
 from ..extensions import db
+from ..realtime import lock_room, publish
 from ..types import utcnow
 from ..vocab import ANONYMOUS
-from ..workshops.models import Workshop
+from ..workshops.service import require_live, workshop_status
 from . import timers
-from .errors import Conflict, NotFound
-from .locks import lock_room
 from .models import Hand, LiveState
-from .protocol import Empty, Payload, live_event, publish
 
 SPEAKING_SECONDS = 60
 ACTIVE = ("raised", "speaking")
-
-
-class HandRef(Payload):
-    hand_id: int
 
 
 # -- views -------------------------------------------------------------------------------------
@@ -46,10 +41,10 @@ def hands_view(workshop_id):
     return {"queue": queue, "speaking": speaking}
 
 
-def speaking_seconds(workshop_id):
-    """{user_id: seconds with the floor}, the current turn counted up to now (or to the close)."""
+def speaking_seconds(workshop_id, now=None):
+    """{user_id: seconds with the floor}, the current turn counted up to `now` (or to the close)."""
     closed_at = db.session.scalar(select(LiveState.closed_at).where(LiveState.workshop_id == workshop_id))
-    now = closed_at or utcnow()
+    now = closed_at or now or utcnow()
     totals = {}
     turns = db.session.scalars(select(Hand).where(Hand.workshop_id == workshop_id, Hand.floor_at.is_not(None),
                                                   Hand.user_id.is_not(None)))
@@ -60,11 +55,6 @@ def speaking_seconds(workshop_id):
 
 
 # -- services ----------------------------------------------------------------------------------
-
-def _require_live(workshop_id):
-    if db.session.get(Workshop, workshop_id).status != "live":
-        raise Conflict(_("El taller no está en vivo."), code="not_live")
-
 
 def _active_hand(workshop_id, user_id):
     return db.session.scalars(select(Hand).where(Hand.workshop_id == workshop_id, Hand.user_id == user_id,
@@ -98,7 +88,7 @@ def _finish_turn(hand, timer):
 
 def raise_hand(conn):
     """One active hand per person: raising it again changes nothing."""
-    _require_live(conn.workshop_id)
+    require_live(workshop_status(conn.workshop_id))
     lock_room(conn.workshop_id)
     hand = _active_hand(conn.workshop_id, conn.user_id)
     if hand is None:
@@ -124,7 +114,7 @@ def lower_hand(conn):
 
 def give_floor(conn, hand_id):
     """The raised hand speaks now, with a fresh one-minute timer; whoever spoke before is done."""
-    _require_live(conn.workshop_id)
+    require_live(workshop_status(conn.workshop_id))
     timer = timers.get_timer(conn.workshop_id, "speaking", lock=True)
     hand = _hand(conn.workshop_id, hand_id)
     if hand.state != "raised":
@@ -161,7 +151,7 @@ def end_turn_on_expiry(timer, deadline):
     when a restarted server notices late) and everyone sees the floor free."""
     hand = db.session.get(Hand, timer.hand_id) if timer.hand_id else None
     if hand is not None and hand.state == "speaking":
-        hand.state, hand.ended_at = "done", datetime.fromtimestamp(deadline, timezone.utc)
+        hand.state, hand.ended_at = "done", datetime.fromtimestamp(deadline, UTC)
         _publish(timer.workshop_id)
 
 
@@ -186,30 +176,3 @@ def close_hands(workshop_id):
     for hand in db.session.scalars(select(Hand).where(Hand.workshop_id == workshop_id, Hand.state.in_(ACTIVE))):
         hand.state, hand.ended_at = ("done" if hand.state == "speaking" else "lowered"), utcnow()
     _publish(workshop_id)
-
-
-# -- events ------------------------------------------------------------------------------------
-
-@live_event("hand:raise", Empty)
-def on_raise(conn, _data):
-    return raise_hand(conn)
-
-
-@live_event("hand:lower", Empty)
-def on_lower(conn, _data):
-    return lower_hand(conn)
-
-
-@live_event("hand:give_floor", HandRef, moderator=True)
-def on_give_floor(conn, data):
-    return give_floor(conn, data.hand_id)
-
-
-@live_event("hand:end_turn", HandRef, moderator=True)
-def on_end_turn(conn, data):
-    return end_turn(conn, data.hand_id)
-
-
-@live_event("hand:dismiss", HandRef, moderator=True)
-def on_dismiss(conn, data):
-    return dismiss(conn, data.hand_id)

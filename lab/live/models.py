@@ -1,20 +1,7 @@
-"""Live state of a running workshop, kept in the database so a restart resumes it."""
-from sqlalchemy.dialects import postgresql, sqlite
-
+"""Live state of a running workshop, kept in the database so a restart resumes it: the room row (also
+the realtime layer's lock and broadcast sequence), the two countdowns, and raised hands."""
 from ..extensions import db
 from ..types import UTCDateTime, utcnow
-
-
-def insert_if_missing(model, **values):
-    """Insert a row unless one with the same key exists, without failing the transaction.
-
-    The live rows are created by whoever needs them first; two people entering a new room at the
-    same moment both find none and both insert. ON CONFLICT DO NOTHING lets the second wait for the
-    first and then keep its row, where a plain INSERT would abort that person's connection.
-    """
-    dialect = db.session.get_bind().dialect.name
-    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    db.session.execute(insert(model).values(**values).on_conflict_do_nothing())
 
 
 class LiveState(db.Model):
@@ -68,16 +55,3 @@ class Hand(db.Model):
     raised_at = db.Column(UTCDateTime, nullable=False, default=utcnow)
     floor_at = db.Column(UTCDateTime)
     ended_at = db.Column(UTCDateTime)
-
-
-class AuditEntry(db.Model):
-    __tablename__ = "audit_entries"
-
-    id = db.Column(db.Integer, primary_key=True)
-    workshop_id = db.Column(db.Integer, db.ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False, index=True)
-    user_id = db.Column(db.Integer, db.ForeignKey("users.id", ondelete="SET NULL"))
-    #: the event name, e.g. "timer.start"
-    action = db.Column(db.String(40), nullable=False)
-    #: the validated payload
-    detail = db.Column(db.JSON, nullable=False, default=dict)
-    at = db.Column(UTCDateTime, nullable=False, default=utcnow)

@@ -3,24 +3,14 @@
 The pages are shells: the browser draws the room from the socket's snapshot (lab/static/js). They
 carry the workshop id, the person's role and every text the scripts show, translated here.
 """
-from flask import Blueprint, abort, render_template, url_for
+from flask import Blueprint, render_template, url_for
 from flask_login import current_user, login_required
 
 from .. import vocab
-from ..extensions import db
-from ..security import room_role
-from ..workshops.models import Workshop
+from ..workshops.access import MODERATOR, workshop_for
 from .strings import COLORS, client_strings
 
 bp = Blueprint("live", __name__)
-
-
-def _member_workshop(workshop_id, moderator=False):
-    workshop = db.get_or_404(Workshop, workshop_id)
-    role = room_role(current_user, workshop)
-    if role is None or (moderator and role != "moderator"):
-        abort(403)
-    return workshop, role
 
 
 def _page(template, workshop, role, view):
@@ -39,19 +29,19 @@ def _page(template, workshop, role, view):
 @bp.route("/taller/<int:workshop_id>/sala")
 @login_required
 def room(workshop_id):
-    workshop, role = _member_workshop(workshop_id)
+    workshop, role = workshop_for(workshop_id)
     return _page("live/room.html", workshop, role, "room")
 
 
 @bp.route("/taller/<int:workshop_id>/moderar")
 @login_required
 def console(workshop_id):
-    workshop, role = _member_workshop(workshop_id, moderator=True)
+    workshop, role = workshop_for(workshop_id, MODERATOR)
     return _page("live/console.html", workshop, role, "console")
 
 
 @bp.route("/taller/<int:workshop_id>/proyector")
 @login_required
 def projector(workshop_id):
-    workshop, role = _member_workshop(workshop_id, moderator=True)
+    workshop, role = workshop_for(workshop_id, MODERATOR)
     return _page("live/projector.html", workshop, role, "projector")

@@ -1,12 +1,12 @@
-"""Reading the live state: views of workshop, agenda and prompts, and the full snapshot."""
-import time
-
+"""Reading the live state: views of workshop, agenda and prompts, and the room's part of the snapshot."""
 from sqlalchemy import select
 
 from ..extensions import db
-from ..workshops.models import Activity, Prompt, Workshop
+from ..rows import insert_if_missing
+from ..workshops.models import Activity, Workshop
 from . import timers
-from .models import LiveState, insert_if_missing
+from .hands import hands_view
+from .models import LiveState
 
 
 def live_state(workshop_id):
@@ -16,13 +16,6 @@ def live_state(workshop_id):
         insert_if_missing(LiveState, workshop_id=workshop_id, seq=0, auto_close=True)
         state = db.session.get(LiveState, workshop_id)
     return state
-
-
-def workshop_prompt(workshop_id, prompt_id):
-    """A prompt of this workshop, or None: ids of another workshop are not found."""
-    if not isinstance(prompt_id, int):
-        return None
-    return db.session.scalars(select(Prompt).filter_by(id=prompt_id, workshop_id=workshop_id)).first()
 
 
 def prompt_view(prompt):
@@ -75,24 +68,15 @@ def timers_view(workshop_id):
     return {kind: timers.view(timers.get_timer(workshop_id, kind)) for kind in ("prompt", "speaking")}
 
 
-def snapshot(conn):
-    """Everything a client needs to draw the room, as this person may see it."""
-    from ..board.service import board_snapshot
-    from .hands import hands_view
-    from .presence import presence_snapshot
-
+def room_snapshot(conn):
+    """The room's part of the snapshot: the workshop, its agenda and prompts, where the room is, the
+    countdowns and the hands (the realtime layer adds the sequence, the person and presence)."""
     workshop = db.session.get(Workshop, conn.workshop_id)
-    state = live_state(conn.workshop_id)
     return {
-        "seq": state.seq,
-        "server_time": time.time(),
-        "me": {"user_id": conn.user_id, "name": conn.name, "role": conn.role},
         "workshop": workshop_view(workshop),
         "agenda": agenda_view(workshop),
         "activities": activities_view(workshop.id),
-        "live": live_view(state),
+        "live": live_view(live_state(conn.workshop_id)),
         "timers": timers_view(workshop.id),
         "hands": hands_view(workshop.id),
-        "presence": presence_snapshot(conn),
-        **board_snapshot(conn),
     }

@@ -9,9 +9,10 @@ import time
 from flask_babel import gettext as _
 from sqlalchemy import select, update
 
+from ..errors import Conflict
 from ..extensions import db
-from .errors import Conflict
-from .models import Timer, insert_if_missing
+from ..rows import insert_if_missing
+from .models import Timer
 
 EXTEND_SECONDS = 30
 DEFAULT_SECONDS = 60.0  # a timer nobody has armed yet, and the speaking turn

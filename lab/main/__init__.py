@@ -1,8 +1,7 @@
 """Home page, language switch and error pages."""
+from . import routes
 
 
 def init_app(app):
-    from . import routes
-
     app.register_blueprint(routes.bp)
     routes.register_errors(app)

@@ -1,6 +1,9 @@
+"""Home page, language switch, health check and error pages."""
 from flask import Blueprint, current_app, jsonify, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
+
+from ..web import safe_next
 
 bp = Blueprint("main", __name__)
 
@@ -14,11 +17,7 @@ def home():
 def set_language(lang):
     if lang in current_app.config["LANGUAGES"]:
         session["lang"] = lang
-    target = request.form.get("next", "")
-    # Only same-site relative paths: never an open redirect.
-    if not target.startswith("/") or target.startswith("//"):
-        target = url_for("main.home")
-    return redirect(target)
+    return redirect(safe_next(request.form.get("next")) or url_for("main.home"))
 
 
 @bp.route("/health")

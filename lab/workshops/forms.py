@@ -37,7 +37,8 @@ def time_zone(form, field):
     try:
         ZoneInfo(field.data)
     except (ZoneInfoNotFoundError, ValueError, OSError):
-        raise ValidationError(_l("Zona horaria desconocida; usa el formato Continente/Ciudad, p. ej. America/Bogota."))
+        raise ValidationError(
+            _l("Zona horaria desconocida; usa el formato Continente/Ciudad, p. ej. America/Bogota.")) from None
 
 
 def web_link(form, field):

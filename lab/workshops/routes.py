@@ -7,9 +7,12 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from .. import vocab
+from ..errors import Refused
 from ..extensions import db
-from ..security import can_moderate, role_required
+from ..security import role_required
+from ..web import INVALID, act, form_status
 from . import service
+from .access import MODERATOR, workshop_for
 from .forms import ActionForm, CreateForm, ModeratorForm, SearchForm, WorkshopForm, common_time_zones
 from .models import Workshop
 from .templates_loader import list_templates
@@ -21,10 +24,7 @@ PER_PAGE = 25
 
 def viewable(workshop_id):
     """The workshop, if the current user may see its design (lab team, or one of its moderators)."""
-    workshop = db.get_or_404(Workshop, workshop_id)
-    if not can_moderate(current_user, workshop):
-        abort(403)
-    return workshop
+    return workshop_for(workshop_id, MODERATOR)[0]
 
 
 def can_edit():
@@ -68,11 +68,11 @@ def create():
         if title:
             workshop = service.create_workshop(title, current_user, current_app.config["BABEL_DEFAULT_TIMEZONE"],
                                                template)
+            db.session.commit()
             flash(_("Taller creado. Revisa los datos, la agenda y las preguntas."), "success")
             return redirect(url_for("workshops.edit", workshop_id=workshop.id))
         form.title.errors.append(_("Escribe un título para el taller en blanco."))
-    status = 400 if request.method == "POST" else 200
-    return render_template("workshops/new.html", form=form, templates=templates), status
+    return render_template("workshops/new.html", form=form, templates=templates), form_status()
 
 
 @bp.route("/talleres/<int:workshop_id>", methods=["GET", "POST"])
@@ -85,9 +85,10 @@ def edit(workshop_id):
         form = WorkshopForm()
         if form.validate():
             service.update_details(workshop, **form.details(service.to_utc))
+            db.session.commit()
             flash(_("Datos del taller guardados."), "success")
             return redirect(url_for("workshops.edit", workshop_id=workshop.id))
-        return details_page(workshop, form), 400
+        return details_page(workshop, form), INVALID
     day, clock = service.local_start(workshop)
     return details_page(workshop, WorkshopForm(formdata=None, obj=workshop, date=day, time=clock))
 
@@ -103,6 +104,7 @@ def regenerate_code(workshop_id):
     workshop = db.get_or_404(Workshop, workshop_id)
     if ActionForm().validate_on_submit():
         code = service.regenerate_code(workshop)
+        db.session.commit()
         flash(_("Nuevo código: %(code)s. El enlace y el código anteriores ya no sirven.", code=code), "success")
     return redirect(url_for("workshops.edit", workshop_id=workshop.id))
 
@@ -119,12 +121,13 @@ def moderators(workshop_id):
         if form.validate():
             try:
                 user = service.add_moderator(workshop, form.email.data)
-            except service.Refused as refusal:
-                form.email.errors.append(str(refusal))
+            except Refused as refusal:
+                form.email.errors.append(refusal.message)
             else:
+                db.session.commit()
                 flash(_("%(name)s ahora modera este taller.", name=user.name), "success")
                 return redirect(url_for("workshops.moderators", workshop_id=workshop.id))
-    status = 400 if form.errors else 200
+    status = INVALID if form.errors else 200
     return render_template("workshops/moderators.html", workshop=workshop, form=form, can_edit=can_edit(),
                            section="moderators"), status
 
@@ -133,7 +136,7 @@ def moderators(workshop_id):
 @role_required("lab")
 def remove_moderator(workshop_id, user_id):
     workshop = db.get_or_404(Workshop, workshop_id)
+    back = url_for("workshops.moderators", workshop_id=workshop.id)
     if ActionForm().validate_on_submit():
-        service.remove_moderator(workshop, user_id)
-        flash(_("Moderador retirado del taller."), "success")
-    return redirect(url_for("workshops.moderators", workshop_id=workshop.id))
+        return act(lambda: service.remove_moderator(workshop, user_id), _("Moderador retirado del taller."), back)
+    return redirect(back)

@@ -1,16 +1,21 @@
-"""Workshop operations, usable without HTTP. Each public function commits once or not at all."""
+"""Workshop operations, usable without HTTP: from a page, a live event, the command line or a job.
+
+Each function flushes at most; whoever called it (the boundary) commits. Also the lookups other
+slices share: a prompt of a workshop, and whether a workshop is live."""
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from .. import vocab
+from .. import signals, vocab
 from ..accounts.models import User
-from ..board.models import Idea
+from ..errors import Conflict, NotFound
 from ..extensions import db
+from .access import moderated_by
 from .models import Activity, AgendaItem, Participation, Prompt, Workshop, new_join_code
 from .templates_schema import agenda_index
 
@@ -21,11 +26,7 @@ ACTIVITY_FIELDS = ("title", "instructions", "agenda_item_id")
 PROMPT_FIELDS = ("text", "seconds", "reveal_mode", "asks_actor", "asks_category")
 
 
-class Refused(Exception):
-    """An operation the domain does not allow; the message is for the person who asked."""
-
-
-# --- codes and lookup -------------------------------------------------------------------------
+# --- codes and lookups -------------------------------------------------------------------------
 
 def unique_join_code():
     # 31^6 codes: a clash is rare, but a second workshop must never share a code.
@@ -50,17 +51,36 @@ def find_by_code(code):
 
 def regenerate_code(workshop):
     workshop.join_code = unique_join_code()
-    db.session.commit()
     return workshop.join_code
+
+
+def find_prompt(workshop_id, prompt_id):
+    """A prompt of this workshop; the ids of another workshop's prompts are not found."""
+    prompt = db.session.scalars(select(Prompt).filter_by(id=prompt_id, workshop_id=workshop_id)).first()
+    if prompt is None:
+        raise prompt_not_found()
+    return prompt
+
+
+def prompt_not_found():
+    return NotFound(_l("Esa pregunta no es de este taller."))
+
+
+def workshop_status(workshop_id):
+    return db.session.scalar(select(Workshop.status).where(Workshop.id == workshop_id))
+
+
+def require_live(status):
+    """Live events that need the room running refuse when the workshop's status is anything else."""
+    if status != "live":
+        raise Conflict(_l("El taller no está en vivo."), code="not_live")
 
 
 # --- listing ----------------------------------------------------------------------------------
 
 def search_query(user, text="", status=""):
     """Workshops the user may see, newest first, matching title, code or status."""
-    query = select(Workshop)
-    if user.role != "lab":
-        query = query.where(Workshop.moderators.any(User.id == user.id))
+    query = select(Workshop).where(moderated_by(user))
     if status in vocab.STATUSES:
         query = query.where(Workshop.status == status)
     text = (text or "").strip()
@@ -85,7 +105,7 @@ def create_workshop(title, created_by, zone, template=None):
     if template is not None:
         _copy_template(workshop, template.spec)
         workshop.template_key = template.key
-    db.session.commit()
+    db.session.flush()
     return workshop
 
 
@@ -115,7 +135,7 @@ def to_utc(day, clock, zone):
     """A wall-clock date and time in the workshop's zone, as aware UTC; None without a date."""
     if day is None or clock is None:
         return None
-    return datetime.combine(day, clock, tzinfo=ZoneInfo(zone)).astimezone(timezone.utc)
+    return datetime.combine(day, clock, tzinfo=ZoneInfo(zone)).astimezone(UTC)
 
 
 def local_start(workshop):
@@ -128,7 +148,6 @@ def local_start(workshop):
 
 def update_details(workshop, **fields):
     _assign(workshop, DETAIL_FIELDS, fields)
-    db.session.commit()
 
 
 def _assign(row, allowed, fields):
@@ -143,12 +162,11 @@ def _assign(row, allowed, fields):
 
 def _rule_at(workshop, index):
     if not 0 <= index < len(workshop.rules or []):
-        raise Refused(_("Esa regla ya no existe; recarga la página."))
+        raise NotFound(_("Esa regla ya no existe; recarga la página."))
 
 
 def add_rule(workshop, title, text):
     workshop.rules = [*(workshop.rules or []), {"title": title, "text": text}]
-    db.session.commit()
 
 
 def update_rule(workshop, index, title, text):
@@ -156,13 +174,11 @@ def update_rule(workshop, index, title, text):
     rules = list(workshop.rules)
     rules[index] = {"title": title, "text": text}
     workshop.rules = rules  # a new list, so the JSON column is seen as changed
-    db.session.commit()
 
 
 def delete_rule(workshop, index):
     _rule_at(workshop, index)
     workshop.rules = [r for i, r in enumerate(workshop.rules) if i != index]
-    db.session.commit()
 
 
 def move_rule(workshop, index, direction):
@@ -172,7 +188,6 @@ def move_rule(workshop, index, direction):
     if 0 <= other < len(rules):
         rules[index], rules[other] = rules[other], rules[index]
         workshop.rules = rules
-        db.session.commit()
 
 
 # --- ordered rows: agenda items, activities, prompts ------------------------------------------
@@ -183,27 +198,25 @@ def _renumber(rows):
 
 
 def move(rows, row, direction):
-    """Swap `row` with its neighbour in `rows` (ordered by position) and commit."""
+    """Swap `row` with its neighbour in `rows` (ordered by position)."""
     rows = list(rows)
     i = rows.index(row)
     j = i - 1 if direction == "up" else i + 1
     if 0 <= j < len(rows):
         rows[i], rows[j] = rows[j], rows[i]
         _renumber(rows)
-        db.session.commit()
 
 
 def add_agenda_item(workshop, **fields):
     item = AgendaItem(position=len(workshop.agenda))
     _assign(item, AGENDA_FIELDS, fields)
     workshop.agenda.append(item)
-    db.session.commit()
+    db.session.flush()
     return item
 
 
 def update_agenda_item(item, **fields):
     _assign(item, AGENDA_FIELDS, fields)
-    db.session.commit()
 
 
 def delete_agenda_item(workshop, item):
@@ -213,55 +226,51 @@ def delete_agenda_item(workshop, item):
             activity.agenda_item_id = None
     workshop.agenda.remove(item)
     _renumber(workshop.agenda)
-    db.session.commit()
 
 
 def add_activity(workshop, **fields):
     activity = Activity(position=len(workshop.activities))
     _assign(activity, ACTIVITY_FIELDS, fields)
     workshop.activities.append(activity)
-    db.session.commit()
+    db.session.flush()
     return activity
 
 
 def update_activity(activity, **fields):
     _assign(activity, ACTIVITY_FIELDS, fields)
-    db.session.commit()
 
 
-def idea_count(prompt_ids):
+def in_use(prompt_ids):
+    """Whether any slice keeps rows on these prompts (ideas, ...), which deleting them would lose."""
     if not prompt_ids:
-        return 0
-    return db.session.scalar(select(func.count(Idea.id)).where(Idea.prompt_id.in_(prompt_ids)))
+        return False
+    return any(count for _receiver, count in signals.prompts_in_use.send(None, prompt_ids=list(prompt_ids)))
 
 
 def delete_activity(workshop, activity):
-    if idea_count([p.id for p in activity.prompts]):
-        raise Refused(_("No se puede eliminar la actividad: sus preguntas ya tienen ideas."))
+    if in_use([p.id for p in activity.prompts]):
+        raise Conflict(_("No se puede eliminar la actividad: sus preguntas ya tienen ideas."))
     workshop.activities.remove(activity)
     _renumber(workshop.activities)
-    db.session.commit()
 
 
 def add_prompt(activity, **fields):
     prompt = Prompt(position=len(activity.prompts), workshop_id=activity.workshop_id)
     _assign(prompt, PROMPT_FIELDS, fields)
     activity.prompts.append(prompt)
-    db.session.commit()
+    db.session.flush()
     return prompt
 
 
 def update_prompt(prompt, **fields):
     _assign(prompt, PROMPT_FIELDS, fields)
-    db.session.commit()
 
 
 def delete_prompt(activity, prompt):
-    if idea_count([prompt.id]):
-        raise Refused(_("No se puede eliminar la pregunta: ya tiene ideas de los participantes."))
+    if in_use([prompt.id]):
+        raise Conflict(_("No se puede eliminar la pregunta: ya tiene ideas de los participantes."))
     activity.prompts.remove(prompt)
     _renumber(activity.prompts)
-    db.session.commit()
 
 
 # --- moderators -------------------------------------------------------------------------------
@@ -270,33 +279,40 @@ def add_moderator(workshop, email):
     """Assign an existing moderator or lab-team account, found by e-mail."""
     user = db.session.scalar(select(User).filter_by(email=(email or "").strip().lower()))
     if user is None:
-        raise Refused(_("No hay ninguna cuenta con ese correo."))
+        raise NotFound(_("No hay ninguna cuenta con ese correo."))
     if user.role not in ("moderator", "lab"):
-        raise Refused(_("Esa persona no tiene el rol de moderador ni es del equipo del laboratorio."))
+        raise Conflict(_("Esa persona no tiene el rol de moderador ni es del equipo del laboratorio."))
     if user in workshop.moderators:
-        raise Refused(_("Esa persona ya modera este taller."))
+        raise Conflict(_("Esa persona ya modera este taller."))
     workshop.moderators.append(user)
-    db.session.commit()
+    db.session.flush()
     return user
 
 
 def remove_moderator(workshop, user_id):
     workshop.moderators = [m for m in workshop.moderators if m.id != user_id]
-    db.session.commit()
 
 
 # --- joining ----------------------------------------------------------------------------------
 
 def join(user, workshop):
-    """The user's participation in the workshop, created once however often they join."""
+    """The user's participation in the workshop, created once however often they join. The join
+    pages call it as the last write of their transaction: a twin insert rolls the session back."""
     existing = db.session.scalar(select(Participation).filter_by(workshop_id=workshop.id, user_id=user.id))
     if existing is not None:
         return existing
     participation = Participation(workshop_id=workshop.id, user_id=user.id)
     db.session.add(participation)
     try:
-        db.session.commit()
-    except IntegrityError:  # the same person joining twice at once
-        db.session.rollback()
+        db.session.flush()
+    except IntegrityError:  # the same person joining twice at once: theirs is stored, keep it
+        db.session.rollback()  # a failed flush leaves the session unusable until rolled back
         return db.session.scalar(select(Participation).filter_by(workshop_id=workshop.id, user_id=user.id))
     return participation
+
+
+def keep_guest_workshop(user):
+    """A guest who chose a password stops being a guest: their Participation keeps them in the workshop."""
+    joined = select(Participation.id).filter_by(user_id=user.id, workshop_id=user.guest_workshop_id)
+    if db.session.scalar(joined) is None:
+        db.session.add(Participation(user_id=user.id, workshop_id=user.guest_workshop_id))

@@ -75,8 +75,8 @@ def parse(data, filename):
         return None, [TemplateError(filename, 1, FILE_FIELD, _("El archivo está vacío."))]
     if not isinstance(document, dict):
         line = root.start_mark.line + 1 if root is not None else 1
-        return None, [TemplateError(filename, line, FILE_FIELD,
-                                    _("El archivo debe ser un grupo de campos (clave: valor), empezando por «title:»."))]
+        message = _("El archivo debe ser un grupo de campos (clave: valor), empezando por «title:».")
+        return None, [TemplateError(filename, line, FILE_FIELD, message)]
     errors = _duplicate_keys(root, filename)
     try:
         spec = TemplateSpec.model_validate(document)
@@ -130,7 +130,8 @@ def line_of(root, loc):
     node, line = root, root.start_mark.line + 1
     for part in loc:
         if isinstance(node, yaml.MappingNode):
-            match = next(((k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == str(part)), None)
+            match = next(((k, v) for k, v in node.value
+                          if isinstance(k, yaml.ScalarNode) and k.value == str(part)), None)
             if match is None:
                 break
             line, node = match[0].start_mark.line + 1, match[1]

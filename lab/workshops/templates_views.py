@@ -1,10 +1,11 @@
 """/plantillas: the templates on disk, valid or broken, and uploading a new one."""
 from pathlib import PurePosixPath
 
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
 from ..security import role_required
+from ..web import form_status
 from .forms import UploadForm
 from .routes import bp, templates_dir
 from .templates_loader import list_templates, parse, save_template, upload_name
@@ -40,6 +41,5 @@ def templates_index():
                 flash(_("Plantilla «%(title)s» guardada como %(name)s; ya puedes crear talleres con ella.",
                         title=spec.title, name=name), "success")
                 return redirect(url_for("workshops.templates_index"))
-    failed = request.method == "POST"
     return render_template("workshops/templates.html", form=form, upload_errors=upload_errors,
-                           templates=list_templates(templates_dir())), 400 if failed else 200
+                           templates=list_templates(templates_dir())), form_status()

@@ -225,6 +225,8 @@ def join_workshop(seed_app):
 
 @pytest.fixture(scope="module")
 def chromium():
+    # Imported here, not at the top: only a browser test pays the third of a second Playwright takes
+    # to load, never `make test-fast`, which collects this folder and deselects it.
     from playwright.sync_api import sync_playwright
 
     executable = shutil.which("chromium") or "/usr/bin/chromium"

@@ -15,10 +15,18 @@ PHONE = 360
 # Text contrast of every visible text element against its effective background (WCAG AA: 4.5:1,
 # 3:1 for large text). Disabled controls are exempt, as WCAG says.
 CONTRAST_FAILURES = """() => {
-  const parse = (c) => { const m = c.match(/[\\d.]+/g) || [0, 0, 0, 0]; return [+m[0], +m[1], +m[2], m[3] === undefined ? 1 : +m[3]]; };
-  const lum = ([r, g, b]) => { const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
-    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b); };
-  const blend = (top, under) => { const a = top[3]; return [0, 1, 2].map((i) => top[i] * a + under[i] * (1 - a)).concat(1); };
+  const parse = (c) => {
+    const m = c.match(/[\\d.]+/g) || [0, 0, 0, 0];
+    return [+m[0], +m[1], +m[2], m[3] === undefined ? 1 : +m[3]];
+  };
+  const lum = ([r, g, b]) => {
+    const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const blend = (top, under) => {
+    const a = top[3];
+    return [0, 1, 2].map((i) => top[i] * a + under[i] * (1 - a)).concat(1);
+  };
   const background = (el) => {
     const layers = [];
     for (let node = el; node; node = node.parentElement) {
@@ -39,7 +47,8 @@ CONTRAST_FAILURES = """() => {
     const ratio = (a + 0.05) / (b + 0.05);
     const size = parseFloat(style.fontSize);
     const large = size >= 24 || (size >= 18.66 && +style.fontWeight >= 700);
-    if (ratio < (large ? 3 : 4.5)) failures.push(`${el.tagName}.${el.className} "${el.textContent.trim().slice(0, 40)}" ${ratio.toFixed(2)}`);
+    const text = el.textContent.trim().slice(0, 40);
+    if (ratio < (large ? 3 : 4.5)) failures.push(`${el.tagName}.${el.className} "${text}" ${ratio.toFixed(2)}`);
   }
   return failures;
 }"""

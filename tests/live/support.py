@@ -27,6 +27,15 @@ STOP_TIMEOUT = 10.0
 WAIT = 5.0  # default bound for one ack or one expected update
 
 
+def wait_until(predicate, timeout=WAIT, what="the condition"):
+    """Poll `predicate` until it holds; fail after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what} did not hold within {timeout} s")
+        time.sleep(0.02)
+
+
 def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -155,6 +164,7 @@ class LiveClient:
         self.server, self.cookie, self.workshop_id = server, cookie, workshop_id
         self.sio = socketio.Client(reconnection=False)
         self.received = []  # (event, data) in arrival order: "update", "presence", "vote.progress", ...
+        self.last_arrival = {}  # event -> time.monotonic() of its latest arrival
         self.connect_errors = []
         self._sockets = []  # TCP sockets opened, closed for sure at the end (a server-side drop leaves them)
         self._changed = threading.Condition()
@@ -164,6 +174,7 @@ class LiveClient:
     def _on_any(self, event, data=None):
         with self._changed:
             self.received.append((event, data))
+            self.last_arrival[event] = time.monotonic()
             self._changed.notify_all()
 
     def _on_connect_error(self, data=None):
@@ -218,6 +229,19 @@ class LiveClient:
                 left = deadline - time.monotonic()
                 if left <= 0:
                     raise AssertionError(f"no {what} within {timeout} s; got {self.received[-10:]}")
+                self._changed.wait(left)
+
+    def wait_quiet(self, event, quiet, timeout=4 * WAIT):
+        """Until no `event` has arrived for `quiet` seconds: what the server had planned went out."""
+        began = time.monotonic()
+        with self._changed:
+            while True:
+                now = time.monotonic()
+                left = max(began, self.last_arrival.get(event, began)) + quiet - now
+                if left <= 0:
+                    return
+                if now - began > timeout:
+                    raise AssertionError(f"{event!r} messages kept coming for {timeout} s")
                 self._changed.wait(left)
 
     def wait_update(self, kind, where=lambda data: True, timeout=WAIT):

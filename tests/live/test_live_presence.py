@@ -5,8 +5,8 @@ import os
 import shutil
 import socket
 import time
-from urllib.parse import urlparse
 from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import urlparse
 
 import pytest
 
@@ -21,6 +21,9 @@ pytestmark = pytest.mark.live
 
 CROWD = 40
 CONVERGE = 20.0  # bound for the whole crowd to be connected, listed, dropped and listed again
+# A change waiting to go out goes out within one presence interval (0.5 s), a recheck one interval after
+# the list it checks: no list for two intervals means nothing more is planned.
+QUIET = 2 * 0.5 + 0.2
 
 
 @pytest.fixture
@@ -63,14 +66,14 @@ def arrive_and_drop(moderator, moderator_name, clients, names):
     start = len(moderator.received)
     all_at_once(LiveClient.connect, clients)
     arrived = wait_for_list(moderator, [moderator_name, *names], start)
-    time.sleep(1.5)  # nothing more is on its way, or the last list is still right
+    moderator.wait_quiet("presence", QUIET)  # nothing more is on its way, or the last list is still right
     assert presence_lists(moderator, start)[-1] == arrived[-1] and arrived[-1]["count"] == len(names) + 1
     assert len(presence_lists(moderator, start)) < len(clients) / 4
 
     start = len(moderator.received)
     all_at_once(LiveClient.drop, clients)
     left = wait_for_list(moderator, [moderator_name], start)
-    time.sleep(1.5)
+    moderator.wait_quiet("presence", QUIET)
     assert presence_lists(moderator, start)[-1] == left[-1] and left[-1]["count"] == 1
     assert len(presence_lists(moderator, start)) < len(clients) / 4
     assert moderator.call("snapshot")["snapshot"]["presence"] == left[-1]

@@ -1,15 +1,14 @@
 """initial schema
 
 Revision ID: 0fea70d2e1b0
-Revises: 
+Revises:
 Create Date: 2026-11-22 22:38:44.520198
 
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
 import lab.types  # noqa: F401  (custom column types)
-
 
 # revision identifiers, used by Alembic.
 revision = '0fea70d2e1b0'

@@ -1,0 +1,126 @@
+"""The socket's own events: connect (authorised), disconnect, the snapshot, clock sync, and the answer
+to event names nobody declared. Every slice's events are in `<slice>/events.py`."""
+import logging
+import time
+
+from flask import current_app, request
+from flask_babel import gettext as _
+from flask_login import current_user
+from flask_socketio import ConnectionRefusedError, join_room
+
+from .. import signals
+from ..errors import Refused, Unavailable, database_unreachable
+from ..extensions import db, socketio
+from .background import ensure_background_work
+from .connections import CONNECTIONS, Connection
+from .events import Empty, live_event, presence_changed, run_in_transaction
+from .hooks import current_hooks
+from .rooms import room, user_room
+
+log = logging.getLogger(__name__)
+
+
+def _workshop_id(auth):
+    raw = auth.get("workshop") if isinstance(auth, dict) else request.args.get("workshop")
+    if isinstance(raw, str) and raw.isdigit():
+        raw = int(raw)
+    return raw if isinstance(raw, int) and not isinstance(raw, bool) else None
+
+
+def refuse(code, message):
+    raise ConnectionRefusedError(str(message), {"code": code})
+
+
+def unknown_event():
+    return Refused(_("Esta acción no existe en el taller. Recarga la página e inténtalo de nuevo."),
+                   code="unknown_event").as_ack()
+
+
+# python-socketio hands an event a client names "connect" or "disconnect" to the same handlers as
+# the real connection and disconnection. A real connect runs before the socket is registered, and a
+# real disconnect after python-socketio marked the socket as leaving; anything else is a client
+# pretending, answered like any unknown event so it cannot touch presence or attendance.
+
+@socketio.on("connect")
+def on_connect(auth=None):
+    if request.sid in CONNECTIONS:
+        return unknown_event()
+    try:
+        if not current_user.is_authenticated:
+            refuse("unauthenticated", _("Inicia sesión o únete con el código del taller para entrar."))
+        workshop_id = _workshop_id(auth)
+        try:
+            role = current_hooks().authorise(current_user, workshop_id)
+        except Refused as refusal:
+            refuse(refusal.code, refusal.message)
+        conn = Connection(sid=request.sid, user_id=current_user.id, workshop_id=workshop_id, role=role,
+                          name=current_user.name, session_token=current_user.session_token)
+        run_in_transaction(_enter, conn, current_user._get_current_object())
+        CONNECTIONS[request.sid] = conn
+        join_room(room(conn.workshop_id, "m" if conn.is_moderator else "p"))
+        join_room(user_room(conn.user_id))
+        ensure_background_work(current_app._get_current_object())
+    except Exception as error:
+        if not database_unreachable(error):
+            raise
+        log.warning("connect: database unreachable (%s)", type(error.orig).__name__)
+        db.session.rollback()
+        refuse("unavailable", Unavailable.default)
+    finally:
+        db.session.remove()
+
+
+def _enter(conn, user):
+    current_hooks().rooms.ensure(conn.workshop_id)
+    signals.socket_connected.send(conn, user=user)
+    presence_changed(conn.workshop_id)
+
+
+@socketio.on("disconnect")
+def on_disconnect(*_reason):
+    if socketio.server.manager.is_connected(request.sid, "/"):
+        return unknown_event()
+    conn = CONNECTIONS.pop(request.sid, None)
+    if conn is None:
+        return
+    try:
+        run_in_transaction(_leave, conn)
+    except Exception:
+        log.exception("closing attendance of %s failed; the sweeper will close it", conn.sid)
+    finally:
+        db.session.remove()
+
+
+def _leave(conn):
+    signals.socket_disconnected.send(conn)
+    presence_changed(conn.workshop_id)
+
+
+@live_event("snapshot", lock=False)
+def send_snapshot(conn, _data):
+    """The whole room state; asked on join, on reconnect and whenever a sequence gap is seen.
+
+    The sequence number is read before any part, so an update the parts already show is at most
+    sent again (clients apply updates idempotently), never missed."""
+    hooks = current_hooks()
+    for prepare in hooks.preparations:
+        prepare(conn.workshop_id)
+    room_row = hooks.rooms.row(conn.workshop_id)  # held to the end: the parts read it without a query
+    snapshot = {"seq": room_row.seq if room_row is not None else 0, "server_time": time.time(),
+                "me": {"user_id": conn.user_id, "name": conn.name, "role": conn.role}}
+    for part in hooks.snapshot_parts:
+        snapshot.update(part(conn))
+    snapshot["presence"] = hooks.presence.snapshot(conn)
+    return {"snapshot": snapshot}
+
+
+@live_event("time", Empty, lock=False)
+def server_time(conn, _data):
+    """Clock sync: the client halves the round trip to estimate its offset from the server."""
+    return {"server_time": time.time()}
+
+
+@socketio.on("*")
+def on_unknown_event(_event, *_args):
+    """Every event name without a handler: an ack, so the client's callback does not wait forever."""
+    return unknown_event()

@@ -1,0 +1,28 @@
+"""How workshops react to other slices (lab/signals.py): a guest who keeps their account keeps their
+workshop; a person's workshops are in their data download, and their memberships go with the account."""
+from sqlalchemy import delete, select
+
+from ..extensions import db
+from ..types import iso
+from .models import Participation, Workshop, workshop_moderators
+from .service import keep_guest_workshop
+
+
+def on_guest_kept_account(user):
+    keep_guest_workshop(user)
+
+
+def personal_data(user):
+    rows = db.session.execute(
+        select(Workshop, Participation.joined_at).join(Participation, Participation.workshop_id == Workshop.id)
+        .where(Participation.user_id == user.id).order_by(Participation.joined_at)
+    )
+    return {"workshops": [{"id": w.id, "title": w.title, "entity": w.entity, "starts_at": iso(w.starts_at),
+                           "joined_at": iso(joined_at)} for w, joined_at in rows]}
+
+
+def forget_member(user):
+    # The foreign keys would cascade these too; done here so the result never depends on the
+    # database enforcing them.
+    db.session.execute(delete(Participation).where(Participation.user_id == user.id))
+    db.session.execute(delete(workshop_moderators).where(workshop_moderators.c.user_id == user.id))
