@@ -7,7 +7,7 @@ import json
 import statistics
 import sys
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -15,12 +15,29 @@ from zoneinfo import ZoneInfo
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from lab.exports.formats import (  # noqa: E402
-    ArchiveError, Column, Edge, Graph, Kind, Limits, Node, Table, document_html, read_archive, render_pdf,
-    table_html, write_archive, write_csv, write_gexf, write_graphml, write_kumu, write_xlsx)
+    ArchiveError,
+    Column,
+    Edge,
+    Graph,
+    Kind,
+    Limits,
+    Node,
+    Table,
+    document_html,
+    read_archive,
+    render_pdf,
+    table_html,
+    write_archive,
+    write_csv,
+    write_gexf,
+    write_graphml,
+    write_kumu,
+    write_xlsx,
+)
 from lab.exports.formats.cells import excel_days, list_text, local, neutralise  # noqa: E402
 
 ZONE = "America/Bogota"
-START = datetime(2026, 3, 14, 14, 0, tzinfo=timezone.utc)
+START = datetime(2026, 3, 14, 14, 0, tzinfo=UTC)
 ORGS = ["Universidad Industrial de Santander", "SENA Tecnoparque", "Cámara de Comercio", "Fundación Ñandú",
         "Secretaría TIC", "Parque Tecnológico Guatiguará"]
 CATEGORIES = ["físicas", "humanas", "tecnológicas", "económicas", "sociales"]
@@ -41,7 +58,8 @@ def ideas_table(count):
              n % 11 == 0, "anónimo" if n % 3 else f"Participante ficticio {n % 300}")
             for n in range(count)]
     return Table(name="ideas", title="Ideas", columns=IDEA_COLUMNS, rows=rows,
-                 header=[("Entidad", "Alcaldía de Ejemplo"), ("Taller", "Mapeo de capacidades"), ("Zona horaria", ZONE)])
+                 header=[("Entidad", "Alcaldía de Ejemplo"), ("Taller", "Mapeo de capacidades"),
+                         ("Zona horaria", ZONE)])
 
 
 def report_table(count):
@@ -84,7 +102,7 @@ def openpyxl_xlsx(table, zone):
     sheet.append([neutralise(t) for t in table.titles])
     for row in table.rows:
         cells = []
-        for column, value in zip(table.columns, row):
+        for column, value in zip(table.columns, row, strict=True):
             if column.kind is Kind.TEXT or column.kind is Kind.LIST:
                 value = neutralise(value if column.kind is Kind.TEXT else list_text(value))
             elif column.kind is Kind.DATETIME:
@@ -108,7 +126,7 @@ def archive_content(table):
     """The ideas as an archive holds them: one object per idea, durations in seconds."""
     keys = [c.key for c in table.columns]
     return {"ideas": [{key: value.total_seconds() if isinstance(value, timedelta) else value
-                       for key, value in zip(keys, row)} for row in table.rows]}
+                       for key, value in zip(keys, row, strict=True)} for row in table.rows]}
 
 
 def archive_round_trip(content):

@@ -27,10 +27,18 @@ from collections import Counter
 from pathlib import Path
 
 import socketio
-from fanout_figures import OTHER_CPU_WARNING, ORDER_NOTE, STARVED_WARNING, figures, ms, percentile, ratios, report
+from fanout_figures import ORDER_NOTE, OTHER_CPU_WARNING, STARVED_WARNING, figures, ms, percentile, ratios, report
+from fanout_servers import (
+    SETUP_TIMEOUT,
+    Processes,
+    cpu_seconds,
+    cpu_wait_seconds,
+    machine_cpu_seconds,
+    prepare_app,
+    raise_open_files_limit,
+    rss_kib,
+)
 from fanout_targets import Balanced, PrivateRedis, Single
-from fanout_servers import (SETUP_TIMEOUT, Processes, cpu_seconds, cpu_wait_seconds, machine_cpu_seconds, prepare_app,
-                            raise_open_files_limit, rss_kib)
 
 try:  # a faster event loop keeps the single load-generating process from being the bottleneck
     import uvloop
@@ -106,7 +114,7 @@ async def disconnect_all(clients, timeout=30.0):
 
     try:
         await asyncio.wait_for(asyncio.gather(*(one(c) for c in clients)), timeout)
-    except asyncio.TimeoutError:
+    except TimeoutError:
         print(f"   ({len(clients)} clients not all disconnected within {timeout:.0f} s)", flush=True)
 
 
@@ -203,9 +211,9 @@ async def measure(label, target, room, cookies, args):
         wall = time.perf_counter() - wall0
         server, client = cpu_of(pids) - server0, time.process_time() - client0
         helper = cpu_of(helpers) - helpers0
-        server_starved = max(cpu_wait_seconds(pid) - before for pid, before in zip(pids, starved0[0]))
+        server_starved = max(cpu_wait_seconds(pid) - before for pid, before in zip(pids, starved0[0], strict=True))
         client_starved = cpu_wait_seconds() - starved0[1]
-        busy, total = (b - a for a, b in zip(machine0, machine_cpu_seconds()))
+        busy, total = (b - a for a, b in zip(machine0, machine_cpu_seconds(), strict=True))
     finally:
         gc.enable()
         gc.unfreeze()
@@ -366,8 +374,9 @@ def main(argv=None):
         if args.retry_noisy and len(everything) == 2:
             print(every_attempt_note(everything))
         if args.json:
-            figures_out = {"mode": args.mode, "async_mode": args.async_mode, "clients": args.clients, "rate": args.rate, "seconds": args.seconds,
-                           "rounds": args.rounds, "retry_noisy": args.retry_noisy, "order": ORDER_NOTE, "cpus": os.cpu_count(),
+            figures_out = {"mode": args.mode, "async_mode": args.async_mode, "clients": args.clients, "rate": args.rate,
+                           "seconds": args.seconds, "rounds": args.rounds, "retry_noisy": args.retry_noisy,
+                           "order": ORDER_NOTE, "cpus": os.cpu_count(),
                            "uvloop": uvloop is not None, "results": results, "ratio_app_over_bare": ratio,
                            "every_attempt": {"results": everything, "ratio_app_over_bare":
                                              ratios(*everything[::-1]) if len(everything) == 2 else None}}

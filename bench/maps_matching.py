@@ -158,7 +158,7 @@ def main():
     index.match(names[0])  # warm up
 
     outcomes, confusion, ours, wrong = Counter(), Counter(), [], 0
-    for (match, elapsed), (_, intent, origin) in zip(timed(index.match, names), made):
+    for (match, elapsed), (_, intent, origin) in zip(timed(index.match, names), made, strict=True):
         outcomes[match.outcome] += 1
         confusion[intent, match.outcome] += 1
         wrong += match.outcome == "exact" and match.actor.actor_id != origin
@@ -177,7 +177,8 @@ def main():
     print("outcomes    " + "  ".join(f"{k} {v:.1%}" for k, v in share.items()))
     print("made as -> outcome (exact variants of an actor, near variants, names of no actor):")
     for intent in ("exact", "near", "new"):
-        print(f"  {intent:<6}" + "".join(f"{confusion[intent, outcome]:>8} {outcome}" for outcome in ("exact", "near", "new")))
+        cells = (f"{confusion[intent, outcome]:>8} {outcome}" for outcome in ("exact", "near", "new"))
+        print(f"  {intent:<6}" + "".join(cells))
     print(f"exact matches to another actor than the one the name was made from: {wrong}")
     if args.json:
         args.json.write_text(json.dumps({"actors": args.actors, "names": args.names, "seed": args.seed,

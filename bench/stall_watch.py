@@ -21,10 +21,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.argv[0] = "wsgi.py"  # wsgi.py decides on its own name whether it runs under the flask command
 
-import wsgi  # noqa: E402  (patches the async library first)
-
 import eventlet  # noqa: E402
 from eventlet import patcher  # noqa: E402
+
+import wsgi  # noqa: E402  (patches the async library first)
 
 real_threading = patcher.original("threading")
 real_time = patcher.original("time")
@@ -68,7 +68,7 @@ class Watch:
 
     @staticmethod
     def report(seconds, samples, at_start, at_end):
-        on_cpu, waiting = ((b - a) / 1e6 for a, b in zip(at_start, at_end))
+        on_cpu, waiting = ((b - a) / 1e6 for a, b in zip(at_start, at_end, strict=True))
         blocked = max(0.0, 1000 * seconds - on_cpu - waiting)
         out = [f"\n=== hub stalled {1000 * seconds:.0f} ms at {time.strftime('%H:%M:%S')}: on CPU {on_cpu:.0f} ms, "
                f"waiting for a CPU {waiting:.0f} ms, blocked {blocked:.0f} ms ({sum(samples.values())} samples) ==="]
