@@ -10,6 +10,7 @@ from .connections import CONNECTIONS, Connection, end_user_sockets
 from .events import (
     EVENTS,
     Empty,
+    Id,
     Payload,
     live_event,
     lock_room,
@@ -22,6 +23,6 @@ from .hooks import current_hooks, hooks_of
 from .hooks import init_app as init_app
 from .rooms import room, user_room
 
-__all__ = ["CONNECTIONS", "EVENTS", "Connection", "Empty", "Payload", "current_hooks", "end_user_sockets", "hooks_of",
-           "init_app", "live_event", "lock_room", "notify", "presence_changed", "publish", "room",
+__all__ = ["CONNECTIONS", "EVENTS", "Connection", "Empty", "Id", "Payload", "current_hooks", "end_user_sockets",
+           "hooks_of", "init_app", "live_event", "lock_room", "notify", "presence_changed", "publish", "room",
            "run_in_transaction", "user_room"]

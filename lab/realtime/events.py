@@ -15,13 +15,15 @@ sees a change that was not stored. Background jobs use the same runner, `run_in_
 import logging
 import time
 from functools import wraps
+from typing import Annotated
 
 from flask import g
 from flask_babel import gettext as _
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ..errors import Forbidden, Invalid, Refused, Unavailable, database_unreachable
 from ..extensions import db, socketio
+from ..types import MAX_ID
 from .connections import current_connection
 from .hooks import current_hooks
 from .models import AuditEntry
@@ -33,10 +35,35 @@ log = logging.getLogger(__name__)
 EVENTS: dict[str, dict] = {}
 
 
+#: A row's id as a payload field: a positive integer a database column can hold.
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+
+
 class Payload(BaseModel):
-    """Base of every event payload: unknown fields and loose types are refused."""
+    """Base of every event payload: unknown fields and loose types are refused, and no integer anywhere
+    in it (a field, a list's item) lies beyond what a column holds, so none reaches a query that
+    would overflow."""
 
     model_config = ConfigDict(extra="forbid", strict=True, str_strip_whitespace=True)
+
+    @field_validator("*")
+    @classmethod
+    def _within_columns(cls, value):
+        if not _fits_columns(value):
+            raise ValueError("integer out of range")
+        return value
+
+
+def _fits_columns(value):
+    if isinstance(value, bool):
+        return True
+    if isinstance(value, int):
+        return -MAX_ID <= value <= MAX_ID
+    if isinstance(value, list | tuple | set):
+        return all(_fits_columns(item) for item in value)
+    if isinstance(value, dict):
+        return all(_fits_columns(item) for item in value.values())
+    return True
 
 
 class Empty(Payload):

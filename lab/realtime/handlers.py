@@ -11,6 +11,7 @@ from flask_socketio import ConnectionRefusedError, join_room
 from .. import signals
 from ..errors import Refused, Unavailable, database_unreachable
 from ..extensions import db, socketio
+from ..types import MAX_ID
 from .background import ensure_background_work
 from .connections import CONNECTIONS, Connection
 from .events import Empty, live_event, presence_changed, run_in_transaction
@@ -21,10 +22,14 @@ log = logging.getLogger(__name__)
 
 
 def _workshop_id(auth):
-    raw = auth.get("workshop") if isinstance(auth, dict) else request.args.get("workshop")
-    if isinstance(raw, str) and raw.isdigit():
+    """The workshop a connection asks for, from `auth.workshop` only (an integer, or its digits);
+    None for anything else, a number no workshop can have included."""
+    raw = auth.get("workshop") if isinstance(auth, dict) else None
+    if isinstance(raw, str) and raw.isascii() and raw.isdigit() and len(raw) <= len(str(MAX_ID)):
         raw = int(raw)
-    return raw if isinstance(raw, int) and not isinstance(raw, bool) else None
+    if isinstance(raw, int) and not isinstance(raw, bool) and 1 <= raw <= MAX_ID:
+        return raw
+    return None
 
 
 def refuse(code, message):
@@ -60,12 +65,15 @@ def on_connect(auth=None):
         join_room(room(conn.workshop_id, "m" if conn.is_moderator else "p"))
         join_room(user_room(conn.user_id))
         ensure_background_work(current_app._get_current_object())
-    except Exception as error:
-        if not database_unreachable(error):
-            raise
-        log.warning("connect: database unreachable (%s)", type(error.orig).__name__)
+    except ConnectionRefusedError:
+        raise
+    except Exception as error:  # every connection gets an answer, never a client left waiting
         db.session.rollback()
-        refuse("unavailable", Unavailable.default)
+        if database_unreachable(error):
+            log.warning("connect: database unreachable (%s)", type(error.orig).__name__)
+            refuse("unavailable", Unavailable.default)
+        log.exception("connect failed")
+        refuse("server_error", _("Algo salió mal de nuestro lado. Tu información está a salvo; inténtalo de nuevo."))
     finally:
         db.session.remove()
 

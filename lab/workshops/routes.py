@@ -10,7 +10,7 @@ from .. import vocab
 from ..errors import Refused
 from ..extensions import db
 from ..security import role_required
-from ..web import INVALID, act, form_status
+from ..web import INVALID, act, form_status, page_number
 from . import service
 from .access import MODERATOR, workshop_for
 from .forms import ActionForm, CreateForm, ModeratorForm, SearchForm, WorkshopForm, common_time_zones
@@ -49,8 +49,7 @@ def workshop_helpers():
 def index():
     form = SearchForm(formdata=request.args)
     text, status = (form.q.data, form.status.data) if form.validate() else ("", "")
-    page = request.args.get("page", 1, type=int)
-    workshops = db.paginate(service.search_query(current_user, text, status), page=page, per_page=PER_PAGE,
+    workshops = db.paginate(service.search_query(current_user, text, status), page=page_number(), per_page=PER_PAGE,
                             error_out=False)
     return render_template("workshops/index.html", form=form, workshops=workshops, searching=bool(text or status))
 

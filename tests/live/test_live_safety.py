@@ -128,11 +128,29 @@ def test_refused_connections_say_why(room, server):
         (room.cookies["alicia"], room.other_workshop_id, "forbidden"),
         (room.cookies["moderator"], 999999, "not_found"),
         (room.cookies["alicia"], "abc", "not_found"),
+        # Numbers no workshop can have: refused at once, never a client left waiting for an answer.
+        (room.cookies["alicia"], 2**64, "not_found"),
+        (room.cookies["alicia"], 2**31, "not_found"),
+        (room.cookies["alicia"], "9" * 40, "not_found"),
+        (room.cookies["alicia"], -room.workshop_id, "not_found"),
+        (room.cookies["alicia"], 0, "not_found"),
+        (room.cookies["alicia"], True, "not_found"),
+        (room.cookies["alicia"], float(room.workshop_id), "not_found"),
+        (room.cookies["alicia"], [room.workshop_id], "not_found"),
+        (room.cookies["alicia"], "٣", "not_found"),  # a digit, but not an ASCII one
     ]
     for cookie, workshop_id, code in cases:
-        error = refusal(server, cookie, workshop_id)
+        error = refusal(server, cookie, workshop_id, timeout=3)
         assert error["data"]["code"] == code, (workshop_id, error)
         assert isinstance(error["message"], str) and len(error["message"]) > 10
+
+
+def test_the_workshop_is_named_in_auth_only_never_in_the_query_string(room, server):
+    """docs/protocol.md §2: an empty `auth` names no workshop, whatever the URL says."""
+    query = f"?workshop={room.workshop_id}"
+    for auth in ({}, {"taller": room.workshop_id}):
+        error = refusal(server, room.cookies["alicia"], None, timeout=3, auth=auth, query=query)
+        assert error["data"]["code"] == "not_found", (auth, error)
 
 
 # -- garbage ---------------------------------------------------------------------------------------
