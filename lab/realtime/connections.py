@@ -29,6 +29,7 @@ class Connection:
     name: str
     session_token: str
     joined: float = field(default_factory=time.time)
+    locale: str | None = None  # the person's language at connect: refusals are written in it
 
     @property
     def is_moderator(self):

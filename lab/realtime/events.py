@@ -17,14 +17,15 @@ import time
 from functools import wraps
 from typing import Annotated
 
-from flask import g
+from flask import g, request
 from flask_babel import gettext as _
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ..errors import Forbidden, Invalid, Refused, Unavailable, database_unreachable
 from ..extensions import db, socketio
 from ..types import MAX_ID
-from .connections import current_connection
+from . import limits
+from .connections import CONNECTIONS, current_connection
 from .hooks import current_hooks
 from .models import AuditEntry
 from .rooms import room
@@ -83,6 +84,10 @@ def live_event(name, schema=Empty, moderator=False, lock=True):
         @wraps(handler)
         def on_event(payload=None, *extra):
             try:
+                caller = CONNECTIONS.get(request.sid)
+                if caller is not None:
+                    g.known_locale = caller.locale  # no query to learn the language of an answer
+                    limits.check(caller.user_id, name, record=False)  # over the limit: refused before any query
                 conn = current_connection(moderator)
                 if moderator and not conn.is_moderator:
                     raise Forbidden()
@@ -92,6 +97,7 @@ def live_event(name, schema=Empty, moderator=False, lock=True):
                     data = schema.model_validate({} if payload is None and schema is Empty else payload)
                 except ValidationError as error:
                     raise Invalid(describe_validation(error)) from None
+                limits.check(conn.user_id, name, record=True)
                 work = _with_audit(handler, name if moderator else None)
                 result = run_in_transaction(_locked(work) if lock else work, conn, data)
                 return {"ok": True, **(result or {})}

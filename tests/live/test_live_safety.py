@@ -3,6 +3,7 @@ import threading
 import urllib.request
 
 import pytest
+import socketio
 from sqlalchemy import func, select
 
 from lab.attendance.models import Attendance
@@ -11,7 +12,7 @@ from lab.extensions import db
 from lab.realtime import EVENTS as DECLARED
 from lab.realtime.models import AuditEntry
 
-from .support import WAIT, go_live, new_client_id, post, refusal, wait_until
+from .support import WAIT, LiveClient, Server, go_live, new_client_id, post, refusal, wait_until
 
 pytestmark = pytest.mark.live
 
@@ -208,3 +209,30 @@ def test_flood_of_malformed_events_leaves_the_server_serving(room, server, join,
     update = alicia.wait_update("idea", lambda idea: idea.get("text") == "Idea bien formada tras la avalancha")
     assert update["seq"] == before["seq"] + 1
     assert join("carla").call("time")["ok"]  # and still lets people in
+
+
+def test_one_person_holds_a_bounded_number_of_sockets_and_the_next_is_told_why(live_db, room, tmp_path):
+    server = Server(live_db, tmp_path / "capped.log", COCREA_SOCKETS_PER_PERSON="2").start()
+    clients = []
+    try:
+        clients = [LiveClient(server, room.cookies["alicia"], room.workshop_id).connect() for _ in range(2)]
+        error = refusal(server, room.cookies["alicia"], room.workshop_id)
+        assert error["data"]["code"] == "too_many_connections" and "pestañas" in error["message"], error
+        clients.append(LiveClient(server, room.cookies["bruno"], room.workshop_id).connect())  # others still may
+        assert clients[-1].call("time")["ok"]
+        clients[0].close()
+        wait_until(lambda: _connects(server, room.cookies["alicia"], room.workshop_id), what="a socket freed")
+    finally:
+        for client in clients:
+            client.close()
+        server.stop()
+
+
+def _connects(server, cookie, workshop_id):
+    client = LiveClient(server, cookie, workshop_id)
+    try:
+        client.connect()
+    except socketio.exceptions.ConnectionError:
+        return False
+    client.close()
+    return True
