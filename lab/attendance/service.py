@@ -34,6 +34,13 @@ def close_interval(sid):
                        .values(left_at=now, last_seen=now))
 
 
+def open_sockets(workshop_id, user_id, role):
+    """Socket ids of the person's open intervals in the workshop with this role, on every process."""
+    return db.session.scalars(select(Attendance.sid).where(
+        Attendance.workshop_id == workshop_id, Attendance.user_id == user_id, Attendance.role == role,
+        Attendance.left_at.is_(None))).all()
+
+
 def heartbeat(sids):
     if sids:
         db.session.execute(update(Attendance).where(Attendance.sid.in_(list(sids)), Attendance.left_at.is_(None))

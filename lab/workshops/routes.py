@@ -6,7 +6,7 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from .. import vocab
+from .. import realtime, vocab
 from ..errors import Refused
 from ..extensions import db
 from ..security import role_required
@@ -137,5 +137,7 @@ def remove_moderator(workshop_id, user_id):
     workshop = db.get_or_404(Workshop, workshop_id)
     back = url_for("workshops.moderators", workshop_id=workshop.id)
     if ActionForm().validate_on_submit():
-        return act(lambda: service.remove_moderator(workshop, user_id), _("Moderador retirado del taller."), back)
+        response = act(lambda: service.remove_moderator(workshop, user_id), _("Moderador retirado del taller."), back)
+        realtime.end_moderation(user_id, workshop.id)  # their open consoles stop seeing moderators' views now
+        return response
     return redirect(back)
