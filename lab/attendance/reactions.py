@@ -14,6 +14,8 @@ ANONYMOUS_NAME = "Participante anónimo"
 
 
 def on_connected(conn, user):
+    if conn.is_audience:  # the projector is a screen, not a person in the room
+        return
     service.open_interval(conn.workshop_id, user, conn.sid, conn.role)
 
 

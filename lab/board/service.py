@@ -109,7 +109,7 @@ def board_snapshot(conn):
         if idea.merged_into_id is not None:
             continue
         full = idea_view(idea, folded[idea.id], name or str(ANONYMOUS))
-        view = full if conn.is_moderator or idea.author_id == conn.user_id else \
+        view = full if conn.is_moderator or (idea.author_id == conn.user_id and not conn.is_audience) else \
             public_view(idea, prompts[idea.prompt_id], full)
         if not view.get("removed"):
             ideas.append(view)

@@ -90,7 +90,8 @@ class WorkshopForm(FlaskForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.modality.choices = vocabulary(vocab.MODALITIES)
-        self.status.choices = vocabulary(vocab.STATUSES)
+        # Only the planning statuses: going live and closing happen in the console, never here.
+        self.status.choices = vocabulary({key: vocab.STATUSES[key] for key in vocab.PLANNING_STATUSES})
 
     def validate(self, extra_validators=None):
         valid = super().validate(extra_validators)
@@ -104,8 +105,9 @@ class WorkshopForm(FlaskForm):
         return {
             "title": self.title.data, "entity": self.entity.data or "", "timezone": self.timezone.data,
             "modality": self.modality.data, "meeting_link": self.meeting_link.data or "",
-            "objective": self.objective.data or "", "purpose": self.purpose.data or "", "status": self.status.data,
+            "objective": self.objective.data or "", "purpose": self.purpose.data or "",
             "starts_at": to_utc(self.date.data, self.time.data, self.timezone.data),
+            **({"status": self.status.data} if "status" in self._fields else {}),
         }
 
 

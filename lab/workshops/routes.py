@@ -82,7 +82,7 @@ def edit(workshop_id):
     if request.method == "POST":
         if not can_edit():
             abort(403)
-        form = WorkshopForm()
+        form = details_form(workshop)
         if form.validate():
             service.update_details(workshop, **form.details(service.to_utc))
             db.session.commit()
@@ -90,7 +90,15 @@ def edit(workshop_id):
             return redirect(url_for("workshops.edit", workshop_id=workshop.id))
         return details_page(workshop, form), INVALID
     day, clock = service.local_start(workshop)
-    return details_page(workshop, WorkshopForm(formdata=None, obj=workshop, date=day, time=clock))
+    return details_page(workshop, details_form(workshop, formdata=None, obj=workshop, date=day, time=clock))
+
+
+def details_form(workshop, **kwargs):
+    """The details form; without the status once the workshop went live (closing is final)."""
+    form = WorkshopForm(**kwargs)
+    if workshop.status not in vocab.PLANNING_STATUSES:
+        del form.status
+    return form
 
 
 def details_page(workshop, form):

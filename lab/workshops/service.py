@@ -147,6 +147,12 @@ def local_start(workshop):
 
 
 def update_details(workshop, **fields):
+    """The workshop's details. Its status only while it is being planned, and only to a planning
+    status: a workshop goes live and closes from the console, and closing is final."""
+    if "status" in fields and (workshop.status not in vocab.PLANNING_STATUSES
+                               or fields["status"] not in vocab.PLANNING_STATUSES):
+        raise Conflict(_("El estado de un taller en vivo o cerrado no se cambia desde este formulario."),
+                       code="status_locked")
     _assign(workshop, DETAIL_FIELDS, fields)
 
 

@@ -160,8 +160,9 @@ class RedisServer:
 class LiveClient:
     """A person's browser tab: one real Socket.IO connection, with what it received."""
 
-    def __init__(self, server, cookie, workshop_id):
+    def __init__(self, server, cookie, workshop_id, view=None):
         self.server, self.cookie, self.workshop_id = server, cookie, workshop_id
+        self.auth = {"workshop": workshop_id, **({"view": view} if view else {})}
         self.sio = socketio.Client(reconnection=False)
         self.received = []  # (event, data) in arrival order: "update", "presence", "vote.progress", ...
         self.last_arrival = {}  # event -> time.monotonic() of its latest arrival
@@ -185,7 +186,7 @@ class LiveClient:
     def connect(self, timeout=WAIT):
         """Open the socket; raises socketio.exceptions.ConnectionError when refused."""
         headers = {"Cookie": f"session={self.cookie}"} if self.cookie else {}
-        self.sio.connect(self.server.url, headers=headers, auth={"workshop": self.workshop_id},
+        self.sio.connect(self.server.url, headers=headers, auth=self.auth,
                          transports=["websocket"], wait_timeout=timeout)
         self._sockets.append(self.sio.eio.ws.sock)
         return self
