@@ -7,6 +7,7 @@ from lab.extensions import db
 from lab.workshops import service
 from lab.workshops.models import Workshop
 
+from .live_helpers import call, connect
 from .test_workshops import GOOD, page, signed_in
 
 
@@ -66,3 +67,42 @@ def test_the_service_refuses_any_status_change_outside_planning(app, make, curre
             service.update_details(row, status=wanted)
         db.session.rollback()
     assert status_of(app, workshop.id) == current
+
+
+# --- after closing, nothing in the room moves ----------------------------------------------------
+
+AFTER_CLOSING = [
+    ("agenda:next", None), ("agenda:prev", None), ("live:auto_close", {"enabled": True}),
+    ("timer:start", {"kind": "prompt"}), ("timer:extend", {"kind": "speaking"}), ("timer:reset", {"kind": "prompt"}),
+    ("hand:raise", None), ("vote:open", {"prompt_id": 0}), ("workshop:start", None),
+]
+
+
+def test_after_closing_every_live_control_is_refused_with_a_reason(app, make):
+    moderator = make.user(role="moderator")
+    workshop = make.workshop(moderators=[moderator])
+    console = connect(app, moderator, workshop)
+    snapshot = call(console, "snapshot")["snapshot"]
+    prompt_id = snapshot["activities"][0]["prompts"][0]["id"]
+    assert call(console, "workshop:start")["ok"]
+    assert call(console, "agenda:next")["ok"]
+    idea = call(console, "idea:post", {"client_id": "cierre-0001", "prompt_id": prompt_id, "text": "Una idea",
+                                       "actor": "Universidad Imaginaria", "category": "humanas"})
+    assert call(console, "prompt:open", {"prompt_id": prompt_id})["ok"], idea
+    idea = call(console, "idea:post", {"client_id": "cierre-0002", "prompt_id": prompt_id, "text": "Una idea",
+                                       "actor": "Universidad Imaginaria", "category": "humanas"})["idea"]
+    cluster = call(console, "cluster:create", {"prompt_id": prompt_id, "name": "Academia"})["cluster"]
+    assert call(console, "workshop:close")["ok"]
+    seq = call(console, "snapshot")["snapshot"]["seq"]
+    agenda_item = snapshot["agenda"][0]["id"]
+    events = [*AFTER_CLOSING, ("agenda:goto", {"agenda_item_id": agenda_item}),
+              ("prompt:show", {"prompt_id": prompt_id}),
+              ("prompt:open", {"prompt_id": prompt_id}), ("cluster:create", {"prompt_id": prompt_id, "name": "Otro"}),
+              ("cluster:rename", {"cluster_id": cluster["id"], "name": "Otro"}),
+              ("cluster:delete", {"cluster_id": cluster["id"]}),
+              ("idea:group", {"idea_id": idea["id"], "cluster_id": cluster["id"]})]
+    for event, payload in events:
+        ack = call(console, event, payload)
+        assert ack["ok"] is False and ack["error"]["code"] in ("closed", "not_live", "not_found"), (event, ack)
+        assert ack["error"]["message"], event
+    assert call(console, "snapshot")["snapshot"]["seq"] == seq  # nobody saw anything move

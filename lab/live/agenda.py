@@ -8,7 +8,7 @@ from ..extensions import db
 from ..realtime import publish
 from ..types import utcnow
 from ..workshops.models import AgendaItem, Prompt, Workshop
-from ..workshops.service import find_prompt, require_live
+from ..workshops.service import find_prompt, require_live, require_open
 from . import timers
 from .hands import close_hands
 from .state import live_state, live_view, prompt_view, workshop_view
@@ -65,6 +65,7 @@ def close_workshop(conn):
 # -- agenda ----------------------------------------------------------------------------------
 
 def goto_item(conn, agenda_item_id):
+    require_open(conn.workshop_id)
     item = db.session.query(AgendaItem).filter_by(id=agenda_item_id, workshop_id=conn.workshop_id).first()
     if item is None:
         raise NotFound(_("Ese punto no está en la agenda de este taller."))
@@ -73,6 +74,7 @@ def goto_item(conn, agenda_item_id):
 
 def step(conn, offset):
     """One item forward (+1) or back (-1); with no current item, the first."""
+    require_open(conn.workshop_id)
     agenda = _workshop(conn).agenda
     if not agenda:
         raise Conflict(_("Este taller no tiene agenda."), code="no_agenda")
@@ -97,6 +99,7 @@ def _move_to(conn, item):
 
 def show_prompt(conn, prompt_id):
     """Put a prompt on every screen without opening it to ideas."""
+    require_open(conn.workshop_id)
     prompt = find_prompt(conn.workshop_id, prompt_id)
     state = live_state(conn.workshop_id)
     state.prompt_id = prompt.id
@@ -146,6 +149,7 @@ def close_prompt(conn, prompt_id):
 
 
 def set_auto_close(conn, enabled):
+    require_open(conn.workshop_id)
     state = live_state(conn.workshop_id)
     state.auto_close = enabled
     _publish_live(conn, state)

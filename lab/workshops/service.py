@@ -76,6 +76,13 @@ def require_live(status):
         raise Conflict(_l("El taller no está en vivo."), code="not_live")
 
 
+def require_open(workshop_id):
+    """Closing is final: nothing in the room moves afterwards (agenda, prompts, countdowns, hands,
+    groups). A refusal with a reason, never a silent change."""
+    if workshop_status(workshop_id) == "closed":
+        raise Conflict(_l("El taller está cerrado: la sala ya no cambia."), code="closed")
+
+
 # --- listing ----------------------------------------------------------------------------------
 
 def search_query(user, text="", status=""):
