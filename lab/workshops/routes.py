@@ -41,7 +41,12 @@ def templates_dir():
 
 @bp.context_processor
 def workshop_helpers():
-    return {"join_link": join_link, "vocab": vocab}
+    return {"join_link": join_link, "vocab": vocab, "has_endpoint": has_endpoint}
+
+
+def has_endpoint(name):
+    """Whether a page of another slice is installed (the results page arrives with the exports)."""
+    return name in current_app.view_functions
 
 
 @bp.route("/talleres")
