@@ -149,7 +149,8 @@ def reveal_prompt(conn, data):
         ideas = db.session.scalars(select(Idea).where(Idea.prompt_id == prompt.id, Idea.merged_into_id.is_(None))
                                    .order_by(Idea.id)).all()
         full = [idea_view(idea) for idea in ideas]
-        public = [participant_view(view) for idea, view in zip(ideas, full, strict=True) if not idea.hidden]
+        public = [participant_view(view, prompt.anonymous)
+                  for idea, view in zip(ideas, full, strict=True) if not idea.hidden]
         publish(conn.workshop_id, "prompt.revealed", {"prompt": prompt_view(prompt), "ideas": public},
                 {"prompt": prompt_view(prompt), "ideas": full})
     return {"prompt": prompt_view(prompt)}

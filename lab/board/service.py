@@ -67,9 +67,13 @@ def idea_view(idea, merged=None, author=None):
     }
 
 
-def participant_view(full):
-    """A visible idea as participants see it: the author's name, not their id."""
-    return {key: value for key, value in full.items() if key != "author_id"}
+def participant_view(full, anonymous=False):
+    """A visible idea as participants see it: the author's name, not their id; on an anonymous
+    prompt, not even the name."""
+    view = {key: value for key, value in full.items() if key != "author_id"}
+    if anonymous:
+        view["author_name"] = ""
+    return view
 
 
 def public_view(idea, prompt, full):
@@ -78,7 +82,7 @@ def public_view(idea, prompt, full):
         return {"id": idea.id, "prompt_id": idea.prompt_id, "hidden": True, "removed": True}
     if prompt.ideas_hidden:
         return {"id": idea.id, "prompt_id": idea.prompt_id, "redacted": True}
-    return participant_view(full)
+    return participant_view(full, prompt.anonymous)
 
 
 def cluster_view(cluster):

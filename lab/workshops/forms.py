@@ -153,6 +153,8 @@ class PromptForm(FlaskForm):
     reveal_mode = SelectField(_l("Ideas"), choices=[])
     asks_actor = BooleanField(_l("Cada idea indica el actor que podría aportar"))
     asks_category = BooleanField(_l("Cada idea indica la categoría de capacidad"))
+    anonymous = BooleanField(_l("Anónima: los participantes y el proyector no ven quién escribió cada idea"),
+                             description=_l("Quienes moderan sí lo ven, para moderar."))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -160,7 +162,8 @@ class PromptForm(FlaskForm):
 
     def values(self):
         return {"text": self.text.data, "seconds": self.seconds.data, "reveal_mode": self.reveal_mode.data,
-                "asks_actor": self.asks_actor.data, "asks_category": self.asks_category.data}
+                "asks_actor": self.asks_actor.data, "asks_category": self.asks_category.data,
+                "anonymous": self.anonymous.data}
 
 
 class ModeratorForm(FlaskForm):

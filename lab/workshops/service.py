@@ -23,7 +23,7 @@ DETAIL_FIELDS = ("title", "entity", "timezone", "modality", "meeting_link", "obj
                  "starts_at")
 AGENDA_FIELDS = ("title", "minutes", "presenter", "kind")
 ACTIVITY_FIELDS = ("title", "instructions", "agenda_item_id")
-PROMPT_FIELDS = ("text", "seconds", "reveal_mode", "asks_actor", "asks_category")
+PROMPT_FIELDS = ("text", "seconds", "reveal_mode", "asks_actor", "asks_category", "anonymous")
 
 
 # --- codes and lookups -------------------------------------------------------------------------
@@ -133,6 +133,7 @@ def _copy_template(workshop, spec):
         for j, p in enumerate(a.prompts):
             activity.prompts.append(Prompt(position=j, text=p.text, seconds=p.seconds, reveal_mode=p.reveal,
                                            asks_actor=p.asks_actor, asks_category=p.asks_category,
+                                           anonymous=p.anonymous,
                                            workshop_id=workshop.id))
 
 
