@@ -1,0 +1,79 @@
+"""Export files of a workshop: one dataset as CSV, XLSX or PDF, or the whole workshop as one
+workbook. Tables are read in one consistent read, the bytes are written off the event loop, and
+every download is recorded in the audit log (who, what, when) by the route that sends it."""
+from dataclasses import dataclass
+
+from flask_babel import get_locale
+from markupsafe import Markup
+
+from ..attendance.service import local_text, zone_of
+from ..extensions import db
+from ..realtime.models import AuditEntry
+from . import workshop_datasets  # noqa: F401  (registers the workshop's datasets)
+from .formats import document_html, header_html, render_pdf, table_html, write_csv, write_xlsx
+from .offload import off_the_loop
+from .reading import consistent_read
+from .registry import WORKSHOP, datasets, find
+from .workshop_read import read_workshop
+
+TABLE_FORMATS = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                 "pdf": "application/pdf"}
+WORKBOOK = "taller"   # the whole workshop, one sheet per dataset
+DOWNLOAD_ACTION = "export:download"
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    filename: str
+    mimetype: str
+    body: bytes
+
+
+def exists(name, fmt):
+    if name == WORKBOOK:
+        return fmt == "xlsx"
+    return find(WORKSHOP, name) is not None and fmt in TABLE_FORMATS
+
+
+def workshop_tables(workshop_id, names, now, anonymised=False):
+    """(read, tables) of the named datasets, all from one consistent read."""
+    with consistent_read():
+        read = read_workshop(workshop_id, now, anonymised)
+        tables = [find(WORKSHOP, name).table(read) for name in names]
+        db.session.expunge(read.workshop)
+    return read, tables
+
+
+def workshop_file(workshop_id, name, fmt, now, anonymised=False) -> ExportFile:
+    names = [d.name for d in datasets(WORKSHOP)] if name == WORKBOOK else [name]
+    read, tables = workshop_tables(workshop_id, names, now, anonymised)
+    workshop = read.workshop
+    if fmt == "csv":
+        body = off_the_loop(write_csv, tables[0], read.zone)
+    elif fmt == "xlsx":
+        body = off_the_loop(_workbook, tables, read.zone, workshop.title)
+    else:
+        body = off_the_loop(table_pdf, tables[0], read.zone, workshop.entity, workshop.title)
+    stamp = local_text(now, zone_of(workshop), "%Y%m%d-%H%M")
+    suffix = "-anonimo" if anonymised else ""
+    return ExportFile(f"{name}-taller-{workshop.id}-{stamp}{suffix}.{fmt}", TABLE_FORMATS[fmt], body)
+
+
+def _workbook(tables, zone, title):
+    return write_xlsx(tables, zone, title=title)
+
+
+def locale_name():
+    return str(get_locale() or "es_CO")
+
+
+def table_pdf(table, zone, entity, workshop_title):
+    locale = locale_name()
+    body = (Markup("<h2>%s</h2>") % workshop_title) + header_html(table, zone, locale) + table_html(table, zone, locale)
+    return render_pdf(document_html(str(table.title), body, entity=entity, lang=locale.replace("_", "-")))
+
+
+def record_download(workshop_id, user_id, name, fmt, anonymised):
+    """The download in the workshop's audit log; the route commits it before sending the file."""
+    db.session.add(AuditEntry(workshop_id=workshop_id, user_id=user_id, action=DOWNLOAD_ACTION,
+                              detail={"file": name, "format": fmt, "anonymised": anonymised}))
