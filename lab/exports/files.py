@@ -9,7 +9,7 @@ from markupsafe import Markup
 from ..attendance.service import local_text, zone_of
 from ..extensions import db
 from ..realtime.models import AuditEntry
-from . import workshop_datasets  # noqa: F401  (registers the workshop's datasets)
+from . import agenda_run, workshop_datasets  # noqa: F401  (they register the workshop's datasets)
 from .formats import document_html, header_html, render_pdf, table_html, write_csv, write_xlsx
 from .offload import off_the_loop
 from .reading import consistent_read

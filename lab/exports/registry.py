@@ -22,6 +22,7 @@ class Dataset:
     columns: Sequence[Column]
     rows: Callable[[Any], list]     # (read) -> rows
     header: Callable[[Any], list] = field(default=lambda read: [])
+    order: int = 100                # place among the scope's datasets (sheets, buttons)
 
     def table(self, read) -> Table:
         return Table(name=self.name, title=self.title, columns=self.columns, rows=self.rows(read),
@@ -41,8 +42,8 @@ def register(dataset: Dataset):
 
 
 def datasets(scope) -> list[Dataset]:
-    """The scope's datasets, in the order they were registered (the workbook's sheet order)."""
-    return list(_DATASETS[scope].values())
+    """The scope's datasets in their order (the workbook's sheet order)."""
+    return sorted(_DATASETS[scope].values(), key=lambda dataset: dataset.order)
 
 
 def find(scope, name) -> Dataset | None:

@@ -55,7 +55,7 @@ def register_rows(read):
 
 
 ATTENDANCE = register(Dataset(
-    name="asistencia", title=_l("Registro de asistencia"), scope=WORKSHOP, rows=register_rows,
+    name="asistencia", order=10, title=_l("Registro de asistencia"), scope=WORKSHOP, rows=register_rows,
     header=register_header, columns=(
         Column("name", _l("Nombre")), Column("organisation", _l("Organización")),
         Column("org_type", _l("Tipo de organización")), Column("position", _l("Cargo")),
@@ -84,7 +84,7 @@ def idea_rows(read):
 
 
 IDEAS = register(Dataset(
-    name="ideas", title=_l("Ideas"), scope=WORKSHOP, rows=idea_rows, columns=(
+    name="ideas", order=30, title=_l("Ideas"), scope=WORKSHOP, rows=idea_rows, columns=(
         Column("id", _l("N.º de idea"), Kind.INTEGER), Column("activity", _l("Actividad")),
         Column("prompt", _l("Pregunta")), Column("text", _l("Idea")), Column("actor", _l("Actor")),
         Column("category", _l("Categoría")), Column("cluster", _l("Grupo")),
@@ -105,7 +105,7 @@ def cluster_rows(read):
 
 
 CLUSTERS = register(Dataset(
-    name="grupos", title=_l("Grupos de ideas"), scope=WORKSHOP, rows=cluster_rows, columns=(
+    name="grupos", order=40, title=_l("Grupos de ideas"), scope=WORKSHOP, rows=cluster_rows, columns=(
         Column("id", _l("N.º de grupo"), Kind.INTEGER), Column("activity", _l("Actividad")),
         Column("prompt", _l("Pregunta")), Column("name", _l("Grupo")), Column("ideas", _l("Ideas"), Kind.INTEGER),
         Column("votes", _l("Votos"), Kind.INTEGER), Column("created_at", _l("Creado"), Kind.DATETIME))))
@@ -141,7 +141,7 @@ def vote_rows(read):
 
 
 VOTES = register(Dataset(
-    name="votaciones", title=_l("Votaciones y resultados"), scope=WORKSHOP, rows=vote_rows, columns=(
+    name="votaciones", order=50, title=_l("Votaciones y resultados"), scope=WORKSHOP, rows=vote_rows, columns=(
         Column("round", _l("Ronda"), Kind.INTEGER), Column("prompt", _l("Pregunta")),
         Column("target", _l("Se vota por")), Column("status", _l("Estado")),
         Column("opened_at", _l("Abierta"), Kind.DATETIME), Column("closed_at", _l("Cerrada"), Kind.DATETIME),
@@ -168,7 +168,7 @@ def hand_rows(read):
 
 
 HANDS = register(Dataset(
-    name="turnos", title=_l("Manos y tiempos de palabra"), scope=WORKSHOP, rows=hand_rows, columns=(
+    name="turnos", order=60, title=_l("Manos y tiempos de palabra"), scope=WORKSHOP, rows=hand_rows, columns=(
         Column("person", _l("Persona")), Column("org_type", _l("Tipo de organización")),
         Column("state", _l("Estado")), Column("raised_at", _l("Levantó la mano"), Kind.DATETIME),
         Column("floor_at", _l("Tomó la palabra"), Kind.DATETIME), Column("ended_at", _l("Terminó"), Kind.DATETIME),
@@ -183,6 +183,6 @@ def audit_rows(read):
 
 
 AUDIT = register(Dataset(
-    name="auditoria", title=_l("Registro de auditoría"), scope=WORKSHOP, rows=audit_rows, columns=(
+    name="auditoria", order=70, title=_l("Registro de auditoría"), scope=WORKSHOP, rows=audit_rows, columns=(
         Column("at", _l("Fecha y hora"), Kind.DATETIME), Column("person", _l("Persona")),
         Column("action", _l("Acción")), Column("detail", _l("Detalle")))))

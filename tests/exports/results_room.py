@@ -10,7 +10,7 @@ from lab.board.models import Cluster, Idea, Vote, VoteRound
 from lab.extensions import db
 from lab.live.models import Hand
 from lab.realtime.models import AuditEntry
-from lab.workshops.models import Prompt
+from lab.workshops.models import AgendaItem, Prompt
 
 T0 = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)   # 10:00 in Bogotá
 FORMULA = '=HYPERLINK("http://x.test","clic")'
@@ -82,6 +82,13 @@ def build_results(app, make):
             Idea(workshop_id=other.id, prompt_id=db.session.scalar(db.select(Prompt.id).where(
                 Prompt.workshop_id == other.id)), client_id="c-other", text="Idea de otro taller"),
         ])
+        first_item = db.session.scalar(db.select(AgendaItem.id).where(AgendaItem.workshop_id == workshop.id)
+                                       .order_by(AgendaItem.position).limit(1))
+        for action, minute, detail in (("workshop:start", 0, {}), ("agenda:next", 10, {}), ("agenda:next", 30, {}),
+                                       ("agenda:goto", 50, {"agenda_item_id": first_item}),
+                                       ("workshop:close", 60, {})):
+            db.session.add(AuditEntry(workshop_id=workshop.id, user_id=moderator.id, action=action, detail=detail,
+                                      at=at(minute)))
         for person, role, start, end in ((moderator, "moderator", -5, 90), (alice, "participant", 0, 60),
                                          (bob, "participant", 2, 70)):
             db.session.add(Attendance(workshop_id=workshop.id, user_id=person.id, sid=f"sid-{person.id}",

@@ -14,7 +14,7 @@ from lab.realtime.models import AuditEntry
 
 from .results_room import FORMULA, build_results
 
-DATASETS = ("asistencia", "ideas", "grupos", "votaciones", "turnos", "auditoria")
+DATASETS = ("asistencia", "agenda", "ideas", "grupos", "votaciones", "turnos", "auditoria")
 
 
 @pytest.fixture
@@ -105,16 +105,25 @@ def test_attendance_register_keeps_emails_and_no_other_dataset_has_one(make_brow
 
 def test_the_audit_log_dataset_lists_this_workshops_entries_only(make_browser, results):
     entries = records(csv_rows(login(make_browser, results.lab).get(url(results, "auditoria", "csv"))))
-    assert [(e["Acción"], e["Persona"]) for e in entries][:1] == [("idea:hide", "Mónica Moderadora Ficticia")]
-    assert "workshop:start" not in {e["Acción"] for e in entries}
+    assert [e["Acción"] for e in entries] == ["workshop:start", "agenda:next", "idea:hide", "agenda:next",
+                                              "agenda:goto", "workshop:close"]  # not the other workshop's start
+    assert {e["Persona"] for e in entries} == {"Mónica Moderadora Ficticia"}
+
+
+def test_the_agenda_as_it_ran_is_replayed_from_the_moderators_moves(make_browser, results):
+    agenda = records(csv_rows(login(make_browser, results.lab).get(url(results, "agenda", "csv"))))
+    assert [(a["Título"], a["Tiempo previsto"], a["Comenzó"], a["Tiempo real"]) for a in agenda] == [
+        ("Bienvenida", "0:05:00", "2026-11-24 10:00:00", "0:20:00"),  # shown again from 10:50 to the close
+        ("Actividad en el tablero", "0:30:00", "2026-11-24 10:10:00", "0:20:00"),
+        ("Socialización de resultados", "0:15:00", "2026-11-24 10:30:00", "0:20:00")]
 
 
 # -- every format ---------------------------------------------------------------------------------
 
 def test_the_workshop_workbook_has_a_sheet_per_dataset_with_real_dates(make_browser, results):
     book = workbook(login(make_browser, results.lab).get(url(results, "taller", "xlsx")))
-    assert book.sheetnames == ["Registro de asistencia", "Ideas", "Grupos de ideas", "Votaciones y resultados",
-                               "Manos y tiempos de palabra", "Registro de auditoría"]
+    assert book.sheetnames == ["Registro de asistencia", "Agenda como se desarrolló", "Ideas", "Grupos de ideas",
+                               "Votaciones y resultados", "Manos y tiempos de palabra", "Registro de auditoría"]
     ideas = list(book["Ideas"].iter_rows(values_only=True))
     assert ideas[0][0] == "N.º de idea" and len(ideas) == 1 + len(results.ideas)
     by_id = {row[0]: row for row in ideas[1:]}
