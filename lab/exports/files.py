@@ -2,23 +2,29 @@
 workbook. Tables are read in one consistent read, the bytes are written off the event loop, and
 every download is recorded in the audit log (who, what, when) by the route that sends it."""
 from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files as package_files
 
+from flask import render_template
 from flask_babel import get_locale
 from markupsafe import Markup
 
-from ..attendance.service import local_text, zone_of
+from ..attendance.service import local_text, workshop_date, zone_of
 from ..extensions import db
 from ..realtime.models import AuditEntry
+from ..vocab import MODALITIES, STATUSES
 from . import agenda_run, workshop_datasets  # noqa: F401  (they register the workshop's datasets)
-from .formats import document_html, header_html, render_pdf, table_html, write_csv, write_xlsx
+from .formats import document_html, header_html, neutralise, render_pdf, table_html, write_csv, write_xlsx
 from .offload import off_the_loop
 from .reading import consistent_read
 from .registry import WORKSHOP, datasets, find
+from .results import clock_of, workshop_results
 from .workshop_read import read_workshop
 
 TABLE_FORMATS = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                  "pdf": "application/pdf"}
 WORKBOOK = "taller"   # the whole workshop, one sheet per dataset
+REPORT = "informe"    # the printable workshop report
 DOWNLOAD_ACTION = "export:download"
 
 
@@ -32,6 +38,8 @@ class ExportFile:
 def exists(name, fmt):
     if name == WORKBOOK:
         return fmt == "xlsx"
+    if name == REPORT:
+        return fmt == "pdf"
     return find(WORKSHOP, name) is not None and fmt in TABLE_FORMATS
 
 
@@ -45,6 +53,8 @@ def workshop_tables(workshop_id, names, now, anonymised=False):
 
 
 def workshop_file(workshop_id, name, fmt, now, anonymised=False) -> ExportFile:
+    if name == REPORT:
+        return workshop_report(workshop_id, now)
     names = [d.name for d in datasets(WORKSHOP)] if name == WORKBOOK else [name]
     read, tables = workshop_tables(workshop_id, names, now, anonymised)
     workshop = read.workshop
@@ -54,9 +64,36 @@ def workshop_file(workshop_id, name, fmt, now, anonymised=False) -> ExportFile:
         body = off_the_loop(_workbook, tables, read.zone, workshop.title)
     else:
         body = off_the_loop(table_pdf, tables[0], read.zone, workshop.entity, workshop.title)
+    return ExportFile(_filename(workshop, name, fmt, now, anonymised), TABLE_FORMATS[fmt], body)
+
+
+def _filename(workshop, name, fmt, now, anonymised=False):
     stamp = local_text(now, zone_of(workshop), "%Y%m%d-%H%M")
     suffix = "-anonimo" if anonymised else ""
-    return ExportFile(f"{name}-taller-{workshop.id}-{stamp}{suffix}.{fmt}", TABLE_FORMATS[fmt], body)
+    return f"{name}-taller-{workshop.id}-{stamp}{suffix}.{fmt}"
+
+
+@cache
+def report_css():
+    return package_files(__package__).joinpath("report.css").read_text(encoding="utf-8")
+
+
+def report_html(workshop_id, now):
+    """The workshop report as HTML, from the app's own template (no personal data in it)."""
+    results = workshop_results(workshop_id, now)
+    workshop = results.workshop
+    locale = locale_name()
+    return workshop, render_template(
+        "exports/report.html", results=results, now=now, date=workshop_date(workshop),
+        modality=MODALITIES.get(workshop.modality, workshop.modality),
+        status=STATUSES.get(workshop.status, workshop.status), clock=clock_of, neutralise=neutralise,
+        lang=locale.replace("_", "-"))
+
+
+def workshop_report(workshop_id, now) -> ExportFile:
+    workshop, html = report_html(workshop_id, now)
+    body = off_the_loop(render_pdf, html, stylesheets=(report_css(),))
+    return ExportFile(_filename(workshop, REPORT, "pdf", now), TABLE_FORMATS["pdf"], body)
 
 
 def _workbook(tables, zone, title):

@@ -12,13 +12,13 @@ from flask import copy_current_request_context, has_request_context
 from ..extensions import socketio
 
 
-def off_the_loop(function, *args):
+def off_the_loop(function, *args, **kwargs):
     work = copy_current_request_context(function) if has_request_context() else function
     mode = getattr(socketio, "async_mode", None)
     if mode == "eventlet":
         from eventlet import tpool  # here: only the eventlet server has (and needs) it
-        return tpool.execute(work, *args)
+        return tpool.execute(work, *args, **kwargs)
     if mode == "gevent":
         from gevent import get_hub  # here: only the gevent server has (and needs) it
-        return get_hub().threadpool.apply(work, args)
-    return work(*args)
+        return get_hub().threadpool.apply(work, args, kwargs)
+    return work(*args, **kwargs)

@@ -4,6 +4,7 @@ times, the agenda as it ran, and the attendance summary. The summary keeps nobod
 no names, no organisations, only what the group produced and how many took part."""
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from sqlalchemy import select
 
@@ -13,6 +14,7 @@ from ..board.votes import results as round_results
 from ..extensions import db
 from ..vocab import CATEGORIES, ORG_TYPES, ROLES
 from .agenda_run import agenda_runs
+from .formats.cells import clock
 from .reading import consistent_read
 from .workshop_datasets import TARGETS, hand_rows, vote_rounds
 from .workshop_read import read_workshop
@@ -114,3 +116,10 @@ def participants_summary(results: WorkshopResults):
                         "clusters": prompt.clusters, "rounds": rounds})
     return {"prompts": prompts, "people": results.attendance["people"],
             "by_org_type": results.attendance["by_org_type"]}
+
+
+def clock_of(value):
+    """H:MM:SS of a timedelta or of seconds, for pages and reports; empty for None."""
+    if value is None:
+        return ""
+    return clock(value if isinstance(value, timedelta) else timedelta(seconds=value))

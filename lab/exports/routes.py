@@ -6,12 +6,11 @@ the participants' summary after the close.
 
     /talleres/<id>/exportar/<dataset>.<csv|xlsx|pdf>   one dataset
     /talleres/<id>/exportar/taller.xlsx                every dataset, a sheet each
+    /talleres/<id>/exportar/informe.pdf                the printable report (no personal data)
     ?anonimo=1                                          people replaced by their organisation type
 
 Every download is written to the workshop's audit log before the file leaves. Files carry
 personal data: never cached."""
-from datetime import timedelta
-
 from flask import Blueprint, Response, abort, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -21,8 +20,8 @@ from ..types import utcnow
 from ..vocab import STATUSES
 from ..workshops.access import MODERATOR, workshop_for
 from . import files, results
-from .formats.cells import clock
 from .registry import WORKSHOP, datasets
+from .results import clock_of
 
 bp = Blueprint("exports", __name__)
 
@@ -64,7 +63,9 @@ def downloads(workshop_id, anonymised):
                                              **query)) for fmt in files.TABLE_FORMATS]}
             for d in datasets(WORKSHOP)]
     whole = [(_("Todo el taller (XLSX, una hoja por tabla)"),
-              url_for("exports.download", workshop_id=workshop_id, name=files.WORKBOOK, fmt="xlsx", **query))]
+              url_for("exports.download", workshop_id=workshop_id, name=files.WORKBOOK, fmt="xlsx", **query)),
+             (_("Informe del taller (PDF)"),
+              url_for("exports.download", workshop_id=workshop_id, name=files.REPORT, fmt="pdf"))]
     return {"rows": rows, "whole": whole, "anonymised": anonymised}
 
 
@@ -95,9 +96,3 @@ def participants_summary(workshop_id):
     summary = results.participants_summary(results.workshop_results(workshop.id, utcnow()))
     return render_template("exports/summary.html", workshop=workshop, summary=summary)
 
-
-def clock_of(value):
-    """H:MM:SS of a timedelta or of seconds; empty for None."""
-    if value is None:
-        return ""
-    return clock(value if isinstance(value, timedelta) else timedelta(seconds=value))

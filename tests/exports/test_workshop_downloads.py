@@ -185,3 +185,19 @@ def test_anonymised_exports_name_nobody(make_browser, results):
         assert secret not in text
     ideas = {row[0]: row for row in book["Ideas"].iter_rows(values_only=True)}
     assert ideas[results.ideas["lab"]][11] == "Universidad"
+
+
+def test_the_workshop_report_pdf_has_the_objective_agenda_attendance_and_ideas_per_prompt(make_browser, results):
+    response = login(make_browser, results.moderator).get(url(results, "informe", "pdf"))
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    reader = pypdf.PdfReader(io.BytesIO(response.get_data()))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    flat = text.replace("\n", " ")
+    for expected in ("Alcaldía Ficticia", "Informe del taller", "Mapear capacidades externas",
+                     "3 personas registradas", "Bienvenida", "0:20:00", "¿Qué actores externos podrían aportar?",
+                     "Laboratorios de prototipado", "Infraestructura", "Ronda 1", "Becas de formación"):
+        assert expected in flat, expected
+    assert "'" + FORMULA in flat.replace("\u200b", "")  # neutralised in the report too
+    for private in ("Alicia", "Bruno", "@ejemplo.test"):
+        assert private not in flat
+    assert "Página 1 de" in flat
