@@ -13,7 +13,9 @@ from ..attendance.service import local_text, workshop_date, zone_of
 from ..extensions import db
 from ..realtime.models import AuditEntry
 from ..vocab import MODALITIES, STATUSES
+from ..workshops.models import Workshop
 from . import agenda_run, workshop_datasets  # noqa: F401  (they register the workshop's datasets)
+from .archive_out import archive_bytes
 from .formats import document_html, header_html, neutralise, render_pdf, table_html, write_csv, write_xlsx
 from .offload import off_the_loop
 from .reading import consistent_read
@@ -25,6 +27,7 @@ TABLE_FORMATS = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-offi
                  "pdf": "application/pdf"}
 WORKBOOK = "taller"   # the whole workshop, one sheet per dataset
 REPORT = "informe"    # the printable workshop report
+ARCHIVE = "archivo"   # the re-importable JSON archive (the lab team only: it holds everyone's details)
 DOWNLOAD_ACTION = "export:download"
 
 
@@ -40,6 +43,8 @@ def exists(name, fmt):
         return fmt == "xlsx"
     if name == REPORT:
         return fmt == "pdf"
+    if name == ARCHIVE:
+        return fmt == "json"
     return find(WORKSHOP, name) is not None and fmt in TABLE_FORMATS
 
 
@@ -55,6 +60,8 @@ def workshop_tables(workshop_id, names, now, anonymised=False):
 def workshop_file(workshop_id, name, fmt, now, anonymised=False) -> ExportFile:
     if name == REPORT:
         return workshop_report(workshop_id, now)
+    if name == ARCHIVE:
+        return workshop_archive(workshop_id, now)
     names = [d.name for d in datasets(WORKSHOP)] if name == WORKBOOK else [name]
     read, tables = workshop_tables(workshop_id, names, now, anonymised)
     workshop = read.workshop
@@ -94,6 +101,14 @@ def workshop_report(workshop_id, now) -> ExportFile:
     workshop, html = report_html(workshop_id, now)
     body = off_the_loop(render_pdf, html, stylesheets=(report_css(),))
     return ExportFile(_filename(workshop, REPORT, "pdf", now), TABLE_FORMATS["pdf"], body)
+
+
+def workshop_archive(workshop_id, now) -> ExportFile:
+    with consistent_read():
+        body = archive_bytes("workshop", [workshop_id], now)
+        workshop = db.session.get(Workshop, workshop_id)
+        db.session.expunge(workshop)
+    return ExportFile(_filename(workshop, ARCHIVE, "json", now), "application/json", body)
 
 
 def _workbook(tables, zone, title):

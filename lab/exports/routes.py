@@ -7,6 +7,7 @@ the participants' summary after the close.
     /talleres/<id>/exportar/<dataset>.<csv|xlsx|pdf>   one dataset
     /talleres/<id>/exportar/taller.xlsx                every dataset, a sheet each
     /talleres/<id>/exportar/informe.pdf                the printable report (no personal data)
+    /talleres/<id>/exportar/archivo.json               the JSON archive (the lab team only)
     ?anonimo=1                                          people replaced by their organisation type
 
 Every download is written to the workshop's audit log before the file leaves. Files carry
@@ -46,6 +47,8 @@ def download(workshop_id, name, fmt):
     workshop = workshop_for(workshop_id, MODERATOR)[0]
     if not files.exists(name, fmt):
         abort(404)
+    if name == files.ARCHIVE and current_user.role != "lab":
+        abort(403)
     anonymised = anonymised_asked()
     export = files.workshop_file(workshop.id, name, fmt, utcnow(), anonymised)
     files.record_download(workshop.id, current_user.id, name, fmt, anonymised)
@@ -66,6 +69,9 @@ def downloads(workshop_id, anonymised):
               url_for("exports.download", workshop_id=workshop_id, name=files.WORKBOOK, fmt="xlsx", **query)),
              (_("Informe del taller (PDF)"),
               url_for("exports.download", workshop_id=workshop_id, name=files.REPORT, fmt="pdf"))]
+    if current_user.role == "lab":
+        whole.append((_("Archivo JSON reimportable"),
+                      url_for("exports.download", workshop_id=workshop_id, name=files.ARCHIVE, fmt="json")))
     return {"rows": rows, "whole": whole, "anonymised": anonymised}
 
 
