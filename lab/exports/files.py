@@ -10,7 +10,7 @@ from flask_babel import get_locale
 from markupsafe import Markup
 
 from ..attendance.service import local_text, workshop_date, zone_of
-from ..extensions import db
+from ..extensions import db, socketio
 from ..realtime.models import AuditEntry
 from ..vocab import MODALITIES, STATUSES
 from ..workshops.models import Workshop
@@ -48,13 +48,24 @@ def exists(name, fmt):
     return find(WORKSHOP, name) is not None and fmt in TABLE_FORMATS
 
 
-def workshop_tables(workshop_id, names, now, anonymised=False):
-    """(read, tables) of the named datasets, all from one consistent read."""
+def workshop_parts(workshop_id, names, now, anonymised=False):
+    """(read, parts) of the named datasets, all from one consistent read: each part is the
+    dataset with its rows and header lines, ready to become a Table. Between datasets the event
+    loop gets a turn, so a large export reads in slices of a few hundred milliseconds at most."""
     with consistent_read():
         read = read_workshop(workshop_id, now, anonymised)
-        tables = [find(WORKSHOP, name).table(read) for name in names]
+        parts = []
+        for name in names:
+            dataset = find(WORKSHOP, name)
+            parts.append((dataset, dataset.rows(read), dataset.header(read)))
+            socketio.sleep(0)
         db.session.expunge(read.workshop)
-    return read, tables
+    return read, parts
+
+
+def tables_of(parts):
+    """The parts as Tables (their values are checked here, off the loop too)."""
+    return [dataset.table_of(rows, header) for dataset, rows, header in parts]
 
 
 def workshop_file(workshop_id, name, fmt, now, anonymised=False) -> ExportFile:
@@ -63,15 +74,20 @@ def workshop_file(workshop_id, name, fmt, now, anonymised=False) -> ExportFile:
     if name == ARCHIVE:
         return workshop_archive(workshop_id, now)
     names = [d.name for d in datasets(WORKSHOP)] if name == WORKBOOK else [name]
-    read, tables = workshop_tables(workshop_id, names, now, anonymised)
+    read, parts = workshop_parts(workshop_id, names, now, anonymised)
     workshop = read.workshop
-    if fmt == "csv":
-        body = off_the_loop(write_csv, tables[0], read.zone)
-    elif fmt == "xlsx":
-        body = off_the_loop(_workbook, tables, read.zone, workshop.title)
-    else:
-        body = off_the_loop(table_pdf, tables[0], read.zone, workshop.entity, workshop.title)
+    body = off_the_loop(write_file, fmt, parts, read.zone, workshop.entity, workshop.title)
     return ExportFile(_filename(workshop, name, fmt, now, anonymised), TABLE_FORMATS[fmt], body)
+
+
+def write_file(fmt, parts, zone, entity, title):
+    """The file's bytes from the datasets' rows: CPU only, run off the event loop."""
+    tables = tables_of(parts)
+    if fmt == "csv":
+        return write_csv(tables[0], zone)
+    if fmt == "xlsx":
+        return write_xlsx(tables, zone, title=title)
+    return table_pdf(tables[0], zone, entity, title)
 
 
 def _filename(workshop, name, fmt, now, anonymised=False):
@@ -109,10 +125,6 @@ def workshop_archive(workshop_id, now) -> ExportFile:
         workshop = db.session.get(Workshop, workshop_id)
         db.session.expunge(workshop)
     return ExportFile(_filename(workshop, ARCHIVE, "json", now), "application/json", body)
-
-
-def _workbook(tables, zone, title):
-    return write_xlsx(tables, zone, title=title)
 
 
 def locale_name():

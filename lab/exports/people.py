@@ -22,10 +22,6 @@ class Person:
     org_type: str
     named: bool   # the consent covers showing the name to the lab team
 
-    @property
-    def org_type_label(self):
-        return str(ORG_TYPES.get(self.org_type, self.org_type)) if self.org_type else str(ANONYMOUS)
-
 
 def consent_covers_name(version):
     return bool(version) and version >= FIRST_NAMING_CONSENT
@@ -49,6 +45,9 @@ class Naming:
     def __init__(self, people, anonymised):
         self.people = people
         self.anonymised = anonymised
+        # Labels resolved once, in the reader's language: an export names people thousands of times.
+        self.anonymous = str(ANONYMOUS)
+        self.org_types = {key: str(label) for key, label in ORG_TYPES.items()}
 
     def may_name(self, user_id):
         """Whether this export shows the person's name (and, in the register, their e-mail)."""
@@ -58,9 +57,12 @@ class Naming:
     def name(self, user_id):
         person = self.people.get(user_id)
         if person is None:
-            return str(ANONYMOUS)
-        return person.name if self.may_name(user_id) else person.org_type_label
+            return self.anonymous
+        return person.name if self.may_name(user_id) else self._org_type_label(person)
 
     def org_type(self, user_id):
         person = self.people.get(user_id)
-        return person.org_type_label if person is not None else ""
+        return self._org_type_label(person) if person is not None else ""
+
+    def _org_type_label(self, person):
+        return self.org_types.get(person.org_type, person.org_type) if person.org_type else self.anonymous

@@ -25,8 +25,10 @@ class Dataset:
     order: int = 100                # place among the scope's datasets (sheets, buttons)
 
     def table(self, read) -> Table:
-        return Table(name=self.name, title=self.title, columns=self.columns, rows=self.rows(read),
-                     header=self.header(read))
+        return self.table_of(self.rows(read), self.header(read))
+
+    def table_of(self, rows, header) -> Table:
+        return Table(name=self.name, title=self.title, columns=self.columns, rows=rows, header=header)
 
 
 _DATASETS: dict[str, dict[str, Dataset]] = {WORKSHOP: {}, LAB: {}}

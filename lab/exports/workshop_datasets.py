@@ -2,6 +2,7 @@
 ranked results, hands and speaking times, and the audit log. Each reads from a WorkshopRead
 (workshop_read.py) and returns rows in its columns' order."""
 import json
+from collections import Counter
 from datetime import timedelta
 
 from flask_babel import lazy_gettext as _l
@@ -68,19 +69,20 @@ ATTENDANCE = register(Dataset(
 # -- the board ----------------------------------------------------------------------------------
 
 def idea_rows(read):
-    ideas = db.session.scalars(select(Idea).where(Idea.workshop_id == read.workshop.id).order_by(Idea.id)).all()
-    merged = {}
-    for idea in ideas:
-        if idea.merged_into_id is not None:
-            merged[idea.merged_into_id] = merged.get(idea.merged_into_id, 0) + 1
-    rows = []
-    for idea in ideas:
-        cluster = read.clusters.get(idea.cluster_id)
-        rows.append((idea.id, read.activity_title(idea.prompt_id), read.prompt_text(idea.prompt_id), idea.text,
-                     idea.actor_name, _label(CATEGORIES, idea.category), cluster.name if cluster else "",
-                     read.idea_votes.get(idea.id, 0), idea.hidden, idea.merged_into_id, merged.get(idea.id, 0),
-                     read.naming.name(idea.author_id), read.naming.org_type(idea.author_id), idea.created_at))
-    return rows
+    """Columns, not objects: a workshop may hold ten thousand ideas."""
+    ideas = db.session.execute(
+        select(Idea.id, Idea.prompt_id, Idea.text, Idea.actor_name, Idea.category, Idea.cluster_id, Idea.hidden,
+               Idea.merged_into_id, Idea.author_id, Idea.created_at)
+        .where(Idea.workshop_id == read.workshop.id).order_by(Idea.id)).all()
+    merged = Counter(idea.merged_into_id for idea in ideas if idea.merged_into_id is not None)
+    categories = {key: str(label) for key, label in CATEGORIES.items()}
+    clusters = {cluster_id: cluster.name for cluster_id, cluster in read.clusters.items()}
+    prompts = {prompt_id: (read.activity_title(prompt_id), read.prompt_text(prompt_id)) for prompt_id in read.prompts}
+    name, org_type = read.naming.name, read.naming.org_type
+    return [(idea.id, *prompts.get(idea.prompt_id, ("", "")), idea.text, idea.actor_name,
+             categories.get(idea.category, idea.category), clusters.get(idea.cluster_id, ""),
+             read.idea_votes.get(idea.id, 0), idea.hidden, idea.merged_into_id, merged.get(idea.id, 0),
+             name(idea.author_id), org_type(idea.author_id), idea.created_at) for idea in ideas]
 
 
 IDEAS = register(Dataset(
