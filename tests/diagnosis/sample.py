@@ -2,11 +2,14 @@
 Organisations are real-looking; every person is fictitious."""
 import itertools
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 from lab.attendance.models import Attendance
 from lab.board.models import Idea, Vote, VoteRound
 from lab.extensions import db
-from lab.maps.models import Actor, Entry
+from lab.live.models import Hand
+from lab.maps.models import Actor, Assessment, Capability, Entry, Link
+from lab.types import utcnow
 from tests.factories import make_user, make_workshop
 
 _ids = itertools.count(1)
@@ -25,6 +28,7 @@ class Sample:
     workshops: list
     actors: dict
     ideas: dict = field(default_factory=dict)
+    people: list = field(default_factory=list)
 
 
 def actor(slug):
@@ -34,11 +38,12 @@ def actor(slug):
     return row
 
 
-def cite(workshop, label, slug, category, actors, direction="offers", typed=None):
+def cite(workshop, label, slug, category, actors, direction="offers", typed=None, author=None):
     """An idea naming an actor, and the confirmed map entry it became (or a proposed one for `typed`)."""
     prompt = workshop.activities[0].prompts[0]
     idea = Idea(workshop_id=workshop.id, prompt_id=prompt.id, client_id=f"c{next(_ids)}", category=category,
-                text=f"{label}: aporta en {category}", actor_name=typed or actors[slug].name)
+                text=f"{label}: aporta en {category}", actor_name=typed or actors[slug].name,
+                author_id=author.id if author else None)
     db.session.add(idea)
     db.session.flush()
     if typed:
@@ -77,17 +82,38 @@ def two_workshops():
     second = make_workshop(title="Taller B: alianzas", status="closed")
     actors = {slug: actor(slug) for slug in ACTORS}
     db.session.flush()
+    a, b = people[0], people[4]  # a university's delegate posts in A, a foundation's in B
     ideas = {
-        "a-uis": cite(first, "A1", "uis", "tecnologicas", actors),
-        "a-sena": cite(first, "A2", "sena", "tecnologicas", actors),
-        "a-camara": cite(first, "A3", "camara", "economicas", actors),
-        "a-tic": cite(first, "A4", "tic", "tecnologicas", actors),
-        "b-uis": cite(second, "B1", "uis", "tecnologicas", actors),
-        "b-fundacion": cite(second, "B2", "fundacion", "sociales", actors),
-        "b-needs": cite(second, "B3", None, "economicas", actors, direction="needs", typed="Emprendedores locales"),
+        "a-uis": cite(first, "A1", "uis", "tecnologicas", actors, author=a),
+        "a-sena": cite(first, "A2", "sena", "tecnologicas", actors, author=a),
+        "a-camara": cite(first, "A3", "camara", "economicas", actors, author=a),
+        "a-tic": cite(first, "A4", "tic", "tecnologicas", actors, author=a),
+        "b-uis": cite(second, "B1", "uis", "tecnologicas", actors, author=b),
+        "b-fundacion": cite(second, "B2", "fundacion", "sociales", actors, author=b),
+        "b-needs": cite(second, "B3", None, "economicas", actors, direction="needs", typed="Emprendedores locales",
+                        author=b),
     }
     register(first, people[:4])
     register(second, people[4:])
     vote(first, ideas["a-uis"], people[:2], 2)
+    map_details(first, second, actors)
+    speak(first, people[2], seconds=120)  # the company's delegate had the floor for two minutes
     db.session.commit()
-    return Sample([first, second], actors, ideas)
+    return Sample([first, second], actors, ideas, people)
+
+
+def map_details(first, second, actors):
+    """What the map knows beyond the ideas: capabilities, one link, two assessments."""
+    for slug, category in [("uis", "tecnologicas"), ("sena", "tecnologicas"), ("camara", "economicas"),
+                           ("fundacion", "sociales"), ("fundacion", "economicas"), ("tic", "tecnologicas")]:
+        db.session.add(Capability(actor_id=actors[slug].id, category=category, direction="offers",
+                                  description=f"{ACTORS[slug][0]} en {category}"))
+    db.session.add(Link(source_id=actors["uis"].id, target_id=actors["fundacion"].id, kind="collaboration"))
+    db.session.add(Assessment(actor_id=actors["camara"].id, workshop_id=first.id, influence=4, interest=5))
+    db.session.add(Assessment(actor_id=actors["fundacion"].id, workshop_id=second.id, influence=2, interest=4))
+
+
+def speak(workshop, person, seconds):
+    start = utcnow() - timedelta(hours=1)
+    db.session.add(Hand(workshop_id=workshop.id, user_id=person.id, state="done", floor_at=start,
+                        ended_at=start + timedelta(seconds=seconds)))

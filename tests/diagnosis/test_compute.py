@@ -9,25 +9,8 @@ from lab.diagnosis.models import Diagnosis
 from lab.errors import Conflict, Invalid
 from lab.extensions import db
 from lab.maps.models import Entry
-from tests.factories import make_user, make_workshop
+from tests.factories import make_workshop
 
-from .sample import two_workshops
-
-
-@pytest.fixture
-def ctx(app):
-    with app.app_context():
-        yield
-
-
-@pytest.fixture
-def sample(ctx):
-    return two_workshops()
-
-
-@pytest.fixture
-def lab_user(ctx):
-    return make_user(role="lab")
 
 
 def create(sample, user):
