@@ -12,7 +12,6 @@ from lab.maps.models import Entry
 from tests.factories import make_workshop
 
 
-
 def create(sample, user):
     diagnosis = service.create_diagnosis("Diagnóstico 2026", date(2026, 1, 1), date(2026, 12, 31),
                                          [w.id for w in sample.workshops], "Método de prueba", user)
