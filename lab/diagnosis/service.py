@@ -134,6 +134,7 @@ def assess(diagnosis, assessment, validated_level, target_level, narrative, dime
         assessment.validated_level = validated_level
         assessment.validated_by_id = user.id if validated_level is not None else None
         assessment.validated_at = utcnow() if validated_level is not None else None
+        reopen_if_validated(diagnosis)
     assessment.target_level = target_level
     assessment.narrative = narrative or ""
     assessment.mipg_dimension, assessment.mipg_policy = dimension, policy
