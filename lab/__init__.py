@@ -9,7 +9,21 @@ from pathlib import Path
 from flask import Flask
 from sqlalchemy import event
 
-from . import accounts, attendance, board, i18n, live, main, message_queue, models, proxy, realtime, web, workshops  # noqa: F401
+from . import (  # noqa: F401  (each slice, and every model for the migrations)
+    accounts,
+    attendance,
+    board,
+    i18n,
+    live,
+    main,
+    maps,
+    message_queue,
+    models,
+    proxy,
+    realtime,
+    web,
+    workshops,
+)
 from .config import DEFAULTS, default_database_url, from_environment, instance_secret_key
 from .extensions import babel, csrf, db, limiter, login_manager, migrate, socketio
 
@@ -17,7 +31,7 @@ MIGRATIONS = str(Path(__file__).resolve().parent / "migrations")
 
 # In the order their `init_app` runs: a slice after the slices it builds on (the snapshot's parts and
 # the background jobs keep this order too).
-SLICES = (main, accounts, workshops, live, board, attendance)
+SLICES = (main, accounts, workshops, live, board, attendance, maps)
 
 
 def create_app(config=None):
