@@ -11,7 +11,10 @@ import { RoomState } from "./live-state.js";
 const ACK_TIMEOUT_MS = 8000;
 const CLOCK_SAMPLES = 5;
 const CLOCK_REFRESH_MS = 5 * 60 * 1000;
+// A refused or unanswered snapshot is asked again after a pause that doubles up to a ceiling, with
+// jitter: a room that reconnects at once must not ask an overloaded server again all together.
 const RESYNC_RETRY_MS = 1500;
+const RESYNC_RETRY_MAX_MS = 15000;
 const FINAL_CODES = ["unauthenticated", "forbidden", "not_found"];
 
 function failure(code, message) {
@@ -27,6 +30,7 @@ export class LiveClient extends EventTarget {
     this.syncing = false;
     this.generation = 0;
     this.buffered = [];
+    this.resyncFailures = 0;
     this.status = "connecting";
     this.offset = 0;
     this.bestRoundTrip = Infinity;
@@ -161,9 +165,12 @@ export class LiveClient extends EventTarget {
     if (generation !== this.generation) return; // disconnected meanwhile; the next connect asks again
     if (!ack.ok) {
       this.syncing = false;
-      setTimeout(() => this.resync(), RESYNC_RETRY_MS);
+      this.resyncFailures += 1;
+      const pause = Math.min(RESYNC_RETRY_MAX_MS, RESYNC_RETRY_MS * 2 ** (this.resyncFailures - 1));
+      setTimeout(() => this.resync(), pause * (0.5 + Math.random()));
       return;
     }
+    this.resyncFailures = 0;
     const snapshot = ack.snapshot;
     this.state.load(snapshot);
     this.lastSeq = snapshot.seq;

@@ -65,18 +65,22 @@ class Member:
         asyncio.get_running_loop().create_task(self._resync())
 
     async def _resync(self):
-        """Ask for a snapshot until one arrives, as the room page does; a new connect asks again."""
+        """Ask for a snapshot until one arrives, as the room page does (lab/static/js/live-client.js):
+        after a refusal or no answer in time, again after a jittered pause that doubles up to 15 s;
+        a new connect asks again."""
+        pause = 1.5
         while not self.closing:
             try:
                 ack = await self.sio.call("snapshot", timeout=10)
-            except socketio.exceptions.TimeoutError:  # a server busy with the whole room: ask again
-                continue
+            except socketio.exceptions.TimeoutError:  # a server busy with the whole room
+                ack = {}
             except Exception:  # dropped again: the next connect asks
                 return
             if ack.get("ok"):
                 self.synced_seq = ack["snapshot"]["seq"]
                 return
-            await asyncio.sleep(0.5)
+            await asyncio.sleep(pause * (0.5 + random.random()))
+            pause = min(2 * pause, 15.0)
 
     async def _on_update(self, message):
         self.seen.add(message["seq"])
