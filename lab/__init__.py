@@ -9,7 +9,7 @@ from pathlib import Path
 from flask import Flask
 from sqlalchemy import event
 
-from . import (  # noqa: F401
+from . import (  # noqa: F401  (each slice, and every model for the migrations)
     accounts,
     attendance,
     board,
@@ -17,6 +17,7 @@ from . import (  # noqa: F401
     i18n,
     live,
     main,
+    maps,
     message_queue,
     models,
     proxy,
@@ -31,7 +32,7 @@ MIGRATIONS = str(Path(__file__).resolve().parent / "migrations")
 
 # In the order their `init_app` runs: a slice after the slices it builds on (the snapshot's parts and
 # the background jobs keep this order too).
-SLICES = (main, accounts, workshops, live, board, attendance, diagnosis)
+SLICES = (main, accounts, workshops, live, board, attendance, maps, diagnosis)
 
 
 def create_app(config=None):
