@@ -23,7 +23,14 @@ DEFAULTS = {
     # The login limit lives in Redis when there is one; while Redis is down each process counts in
     # its own memory instead of failing the login.
     "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
+    # Guessing (lab/accounts/throttle.py): failed logins per account and client address, and per
+    # account from everywhere; e-mails refused on the sign-up and guest forms per address; join-code
+    # misses per person and per address.
     "LOGIN_RATE_LIMIT": "10 per minute",
+    "LOGIN_ACCOUNT_RATE_LIMIT": "30 per hour",
+    "SIGNUP_RATE_LIMIT": "30 per hour",
+    "JOIN_GUESS_LIMIT": "30 per minute",
+    "JOIN_ADDRESS_GUESS_LIMIT": "120 per minute",
     "POST_RATE": (10, 10.0),  # ideas per person: at most 10 in any 10 seconds
     # Live events per person and family (lab/realtime/limits.py): family -> (count, seconds). A
     # moderator works fast (grouping ideas, timers); a participant raises a hand or votes now and then.

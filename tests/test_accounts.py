@@ -87,7 +87,7 @@ def test_duplicate_email_in_another_case_is_refused(app, make, browser):
     make.user(email="ocupada@ejemplo.test")
     response = browser.post("/registro", signup_data(email="OCUPADA@Ejemplo.test"))
     assert response.status_code == 422
-    assert "Ya existe una cuenta con este correo" in page(response)
+    assert "No podemos registrar este correo" in page(response)
     assert len(users(app)) == 1
 
 
