@@ -10,7 +10,21 @@ from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
 
-from . import accounts, attendance, board, i18n, live, main, message_queue, models, proxy, realtime, web, workshops  # noqa: F401
+from . import (  # noqa: F401
+    accounts,
+    attendance,
+    board,
+    headers,
+    i18n,
+    live,
+    main,
+    message_queue,
+    models,
+    proxy,
+    realtime,
+    web,
+    workshops,
+)
 from .config import DEFAULTS, default_database_url, from_environment, instance_secret_key
 from .extensions import babel, csrf, db, limiter, login_manager, migrate, socketio
 
@@ -39,6 +53,7 @@ def create_app(config=None):
     _init_database(app)
     _init_extensions(app)
     _register_slices(app)
+    headers.init_app(app)
     proxy.init_app(app)
     return app
 
