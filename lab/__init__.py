@@ -10,14 +10,17 @@ from flask import Flask
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
 
-from . import (  # noqa: F401
+from . import (  # noqa: F401  (each slice, and every model for the migrations)
     accounts,
     attendance,
     board,
+    diagnosis,
+    exports,
     headers,
     i18n,
     live,
     main,
+    maps,
     message_queue,
     models,
     proxy,
@@ -32,7 +35,7 @@ MIGRATIONS = str(Path(__file__).resolve().parent / "migrations")
 
 # In the order their `init_app` runs: a slice after the slices it builds on (the snapshot's parts and
 # the background jobs keep this order too).
-SLICES = (main, accounts, workshops, live, board, attendance)
+SLICES = (main, accounts, workshops, live, board, attendance, maps, diagnosis, exports)
 
 
 def create_app(config=None):

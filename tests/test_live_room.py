@@ -232,7 +232,7 @@ def test_a_timer_that_ran_out_after_the_workshop_closed_stays_closed(app, room):
     seq = call(mod, "snapshot")["snapshot"]["seq"]
     for event in ("timer:extend", "timer:start"):
         ack = call(mod, event, {"kind": "prompt"})
-        assert ack["ok"] is False and ack["error"]["code"] == "not_live", event
+        assert ack["ok"] is False and ack["error"]["code"] == "closed", event
     snap = call(mod, "snapshot")["snapshot"]
     assert snap["seq"] == seq and snap["timers"]["prompt"]["state"] == "expired"
     assert snap["activities"][0]["prompts"][0]["is_open"] is False

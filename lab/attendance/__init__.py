@@ -13,5 +13,6 @@ def init_app(app):
     hooks.every(app.config["PRESENCE_HEARTBEAT_SECONDS"], upkeep)
     signals.socket_connected.connect(reactions.on_connected)
     signals.socket_disconnected.connect(reactions.on_disconnected)
+    signals.workshop_closing.connect(reactions.on_workshop_closing)
     signals.personal_data.connect(reactions.personal_data)
     signals.account_deleting.connect(reactions.forget_person)

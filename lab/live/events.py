@@ -5,7 +5,7 @@ from typing import Literal
 from pydantic import Field
 
 from ..realtime import Empty, Id, Payload, live_event
-from . import agenda, countdowns, hands, timers
+from . import agenda, countdowns, hands, projector, timers
 
 
 class AgendaGoto(Payload):
@@ -35,6 +35,10 @@ class TimerExtend(TimerAction):
 
 class HandRef(Payload):
     hand_id: Id
+
+
+class ProjectorMode(Payload):
+    mode: Literal[tuple(projector.MODES)]
 
 
 # -- workshop and agenda (moderators) -----------------------------------------------------------
@@ -84,6 +88,11 @@ def on_prompt_close(conn, data):
 @live_event("live:auto_close", AutoClose, moderator=True)
 def on_auto_close(conn, data):
     return agenda.set_auto_close(conn, data.enabled)
+
+
+@live_event("projector:mode", ProjectorMode, moderator=True)
+def on_projector_mode(conn, data):
+    return projector.set_mode(conn, data.mode)
 
 
 # -- countdowns (moderators) --------------------------------------------------------------------

@@ -17,6 +17,8 @@ from ..extensions import db, socketio
 from .hooks import current_hooks
 from .rooms import user_room
 
+AUDIENCE = "audience"
+
 
 @dataclass
 class Connection:
@@ -25,7 +27,7 @@ class Connection:
     sid: str
     user_id: int
     workshop_id: int
-    role: str  # "moderator" or "participant" in this room
+    role: str  # "moderator", "participant" or "audience" (a moderator's projector) in this room
     name: str
     session_token: str
     joined: float = field(default_factory=time.time)
@@ -34,6 +36,12 @@ class Connection:
     @property
     def is_moderator(self):
         return self.role == "moderator"
+
+    @property
+    def is_audience(self):
+        """The projector: the screen the whole audience reads. It sees what a participant sees, is
+        nobody in the room (no attendance, no presence) and sends nothing but reads."""
+        return self.role == AUDIENCE
 
 
 # sid -> Connection, for the sockets this process serves (sticky sessions keep a sid here).

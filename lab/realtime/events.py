@@ -71,13 +71,14 @@ class Empty(Payload):
     pass
 
 
-def live_event(name, schema=Empty, moderator=False, lock=True):
+def live_event(name, schema=Empty, moderator=False, lock=True, audience=False):
     """Register a Socket.IO event handler with validation, authorisation, a transaction and an ack.
 
     With `lock`, the workshop's room row is locked before the handler runs: every writer takes
     that lock first, so two events on the same room never wait on each other in opposite orders.
     Read-only events, and handlers that take the lock themselves later, pass lock=False. Moderator
-    events answer `forbidden` to anyone else and are written to the audit log.
+    events answer `forbidden` to anyone else and are written to the audit log. The projector's
+    connection (the audience) may send only the events declared with `audience` (reads).
     """
 
     def decorate(handler):
@@ -91,6 +92,8 @@ def live_event(name, schema=Empty, moderator=False, lock=True):
                 conn = current_connection(moderator)
                 if moderator and not conn.is_moderator:
                     raise Forbidden()
+                if conn.is_audience and not audience:
+                    raise Forbidden(_("El proyector solo muestra el taller; actúa desde la consola."))
                 if extra:
                     raise Invalid(_("Envía un único objeto con los datos del evento."))
                 try:

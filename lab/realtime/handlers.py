@@ -15,7 +15,7 @@ from ..extensions import db, socketio
 from ..types import MAX_ID
 from . import limits
 from .background import ensure_background_work
-from .connections import CONNECTIONS, Connection
+from .connections import AUDIENCE, CONNECTIONS, Connection
 from .events import Empty, live_event, presence_changed, run_in_transaction
 from .hooks import current_hooks
 from .rooms import room, user_room
@@ -35,6 +35,12 @@ def _workshop_id(auth):
     if isinstance(raw, int) and not isinstance(raw, bool) and 1 <= raw <= MAX_ID:
         return raw
     return None
+
+
+def _as_audience(auth, role):
+    """A moderator opening the projector asks to see the room as its audience does."""
+    wants = isinstance(auth, dict) and auth.get("view") == "projector"
+    return AUDIENCE if wants and role == "moderator" else role
 
 
 def refuse(code, message):
@@ -66,6 +72,7 @@ def on_connect(auth=None):
             role = current_hooks().authorise(current_user, workshop_id)
         except Refused as refusal:
             refuse(refusal.code, refusal.message)
+        role = _as_audience(auth, role)
         conn = Connection(sid=request.sid, user_id=current_user.id, workshop_id=workshop_id, role=role,
                           name=current_user.name, session_token=current_user.session_token, locale=str(get_locale()))
         ENTERING[request.sid] = conn  # counted while its attendance is written (other connects may run meanwhile)
@@ -114,7 +121,7 @@ def _leave(conn):
     presence_changed(conn.workshop_id)
 
 
-@live_event("snapshot", lock=False)
+@live_event("snapshot", lock=False, audience=True)
 def send_snapshot(conn, _data):
     """The whole room state; asked on join, on reconnect and whenever a sequence gap is seen.
 
@@ -132,7 +139,7 @@ def send_snapshot(conn, _data):
     return {"snapshot": snapshot}
 
 
-@live_event("time", Empty, lock=False)
+@live_event("time", Empty, lock=False, audience=True)
 def server_time(conn, _data):
     """Clock sync: the client halves the round trip to estimate its offset from the server."""
     return {"server_time": time.time()}

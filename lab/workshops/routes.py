@@ -41,7 +41,12 @@ def templates_dir():
 
 @bp.context_processor
 def workshop_helpers():
-    return {"join_link": join_link, "vocab": vocab}
+    return {"join_link": join_link, "vocab": vocab, "has_endpoint": has_endpoint}
+
+
+def has_endpoint(name):
+    """Whether a page of another slice is installed (the results page arrives with the exports)."""
+    return name in current_app.view_functions
 
 
 @bp.route("/talleres")
@@ -81,7 +86,7 @@ def edit(workshop_id):
     if request.method == "POST":
         if not can_edit():
             abort(403)
-        form = WorkshopForm()
+        form = details_form(workshop)
         if form.validate():
             service.update_details(workshop, **form.details(service.to_utc))
             db.session.commit()
@@ -89,7 +94,15 @@ def edit(workshop_id):
             return redirect(url_for("workshops.edit", workshop_id=workshop.id))
         return details_page(workshop, form), INVALID
     day, clock = service.local_start(workshop)
-    return details_page(workshop, WorkshopForm(formdata=None, obj=workshop, date=day, time=clock))
+    return details_page(workshop, details_form(workshop, formdata=None, obj=workshop, date=day, time=clock))
+
+
+def details_form(workshop, **kwargs):
+    """The details form; without the status once the workshop went live (closing is final)."""
+    form = WorkshopForm(**kwargs)
+    if workshop.status not in vocab.PLANNING_STATUSES:
+        del form.status
+    return form
 
 
 def details_page(workshop, form):

@@ -160,10 +160,11 @@ class RedisServer:
 class LiveClient:
     """A person's browser tab: one real Socket.IO connection, with what it received."""
 
-    def __init__(self, server, cookie, workshop_id, auth=None, query=""):
+    def __init__(self, server, cookie, workshop_id, auth=None, query="", view=None):
         self.server, self.cookie, self.workshop_id = server, cookie, workshop_id
-        # What the handshake carries: {"workshop": workshop_id} unless a test sends something else.
-        self.auth = {"workshop": workshop_id} if auth is None else auth
+        # What the handshake carries: {"workshop": workshop_id} (and the view asked for, if any)
+        # unless a test sends something else.
+        self.auth = {"workshop": workshop_id, **({"view": view} if view else {})} if auth is None else auth
         self.query = query
         self.sio = socketio.Client(reconnection=False)
         self.received = []  # (event, data) in arrival order: "update", "presence", "vote.progress", ...
