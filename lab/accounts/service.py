@@ -141,11 +141,12 @@ def authenticate(email, password):
 
 
 def set_password(user, password):
-    """Set a new password, rotating every session of the user.
+    """Set a new password the person chose, rotating every session of the user.
 
     A guest who sets a password stops being a guest; the workshops slice keeps their workshop theirs
     (`signals.guest_kept_account`).
     """
+    user.password_must_change = False
     if user.guest_workshop_id is not None:
         signals.guest_kept_account.send(user)
     user.set_password(password)
