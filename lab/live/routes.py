@@ -8,6 +8,7 @@ from flask_login import current_user, login_required
 
 from .. import vocab
 from ..workshops.access import MODERATOR, workshop_for
+from .projector import mode_choices
 from .strings import COLORS, client_strings
 
 bp = Blueprint("live", __name__)
@@ -26,7 +27,8 @@ def _page(template, workshop, role, view):
     }
     config = {"workshop_id": workshop.id, "user_id": current_user.id, "role": role, "view": view}
     return render_template(template, workshop=workshop, role=role, links=links, config=config,
-                           strings=client_strings(), categories=vocab.CATEGORIES, colors=COLORS)
+                           strings=client_strings(), categories=vocab.CATEGORIES, colors=COLORS,
+                           projector_modes=mode_choices())
 
 
 @bp.route("/taller/<int:workshop_id>/sala")

@@ -97,7 +97,7 @@ def test_screenshots_of_every_page(open_context, make_user, live_room):
     moderator = open_context(live_room.people["moderator"]).new_page()
     moderator.goto(f"/taller/{live_room.workshop_id}/moderar")
     wait_connected(moderator)
-    expect(moderator.locator("#presence-list")).to_contain_text("Diana Participante Ficticia", timeout=LIVE_WAIT)
+    expect(moderator.locator("#presence-types")).to_contain_text("Diana Participante Ficticia", timeout=LIVE_WAIT)
     screenshot(moderator, "11-console")
     assert_contrast(moderator)
 
