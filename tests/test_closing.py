@@ -74,7 +74,7 @@ def test_the_service_refuses_any_status_change_outside_planning(app, make, curre
 AFTER_CLOSING = [
     ("agenda:next", None), ("agenda:prev", None), ("live:auto_close", {"enabled": True}),
     ("timer:start", {"kind": "prompt"}), ("timer:extend", {"kind": "speaking"}), ("timer:reset", {"kind": "prompt"}),
-    ("hand:raise", None), ("vote:open", {"prompt_id": 0}), ("workshop:start", None),
+    ("hand:raise", None), ("workshop:start", None),
 ]
 
 
@@ -96,7 +96,7 @@ def test_after_closing_every_live_control_is_refused_with_a_reason(app, make):
     seq = call(console, "snapshot")["snapshot"]["seq"]
     agenda_item = snapshot["agenda"][0]["id"]
     events = [*AFTER_CLOSING, ("agenda:goto", {"agenda_item_id": agenda_item}),
-              ("prompt:show", {"prompt_id": prompt_id}),
+              ("prompt:show", {"prompt_id": prompt_id}), ("vote:open", {"prompt_id": prompt_id}),
               ("prompt:open", {"prompt_id": prompt_id}), ("cluster:create", {"prompt_id": prompt_id, "name": "Otro"}),
               ("cluster:rename", {"cluster_id": cluster["id"], "name": "Otro"}),
               ("cluster:delete", {"cluster_id": cluster["id"]}),

@@ -32,7 +32,7 @@ def test_every_workshop_page_links_to_the_live_screens(moderator_browser, sectio
     for screen in SCREENS:
         assert f'href="/taller/{workshop.id}{screen}"' in shown
     assert 'target="_blank" rel="noopener">Proyector' in shown
-    assert "Resultados" not in shown  # no results page installed in this app
+    assert f'href="/talleres/{workshop.id}/resultados"' in shown
 
 
 def test_each_linked_screen_opens_for_the_moderator(moderator_browser):

@@ -58,7 +58,7 @@ def test_the_registers_date_is_the_day_it_ran_not_the_planned_one(app, make, mak
     with app.app_context():
         db.session.add(LiveState(workshop_id=workshop.id, seq=0, started_at=ran))
         db.session.commit()
-    rows = read_csv(lab_browser(make, make_browser).get(f"/taller/{workshop.id}/asistencia.csv"))
+    rows = read_csv(lab_browser(make, make_browser).get(f"/talleres/{workshop.id}/exportar/asistencia.csv"))
     assert dict(rows[:rows.index([])])["Fecha"] == "2026-12-02"
 
 
@@ -88,6 +88,6 @@ def test_a_register_after_closing_shows_nobody_in_the_room(app, make, make_brows
     console, _room = connect(app, moderator, workshop), connect(app, alicia, workshop)
     assert call(console, "workshop:start")["ok"]
     assert call(console, "workshop:close")["ok"]
-    rows = read_csv(lab_browser(make, make_browser).get(f"/taller/{workshop.id}/asistencia.csv"))
+    rows = read_csv(lab_browser(make, make_browser).get(f"/talleres/{workshop.id}/exportar/asistencia.csv"))
     body = rows[rows.index([]) + 2:]
     assert len(body) == 2 and all(row[6] not in ("", "En la sala") for row in body)

@@ -9,6 +9,7 @@ def init_app(app):
     app.register_blueprint(routes.bp)
     hooks = realtime.hooks_of(app)
     hooks.read_presence_with(service.present, service.present_count)
+    hooks.find_sockets_with(service.open_sockets)
     hooks.every(app.config["PRESENCE_HEARTBEAT_SECONDS"], upkeep)
     signals.socket_connected.connect(reactions.on_connected)
     signals.socket_disconnected.connect(reactions.on_disconnected)

@@ -4,20 +4,20 @@ from typing import Literal
 
 from pydantic import Field
 
-from ..realtime import Empty, Payload, live_event
+from ..realtime import Empty, Id, Payload, live_event
 from . import agenda, countdowns, hands, projector, timers
 
 
 class AgendaGoto(Payload):
-    agenda_item_id: int
+    agenda_item_id: Id
 
 
 class PromptRef(Payload):
-    prompt_id: int
+    prompt_id: Id
 
 
 class PromptOpen(Payload):
-    prompt_id: int
+    prompt_id: Id
     start_timer: bool = True
 
 
@@ -34,7 +34,7 @@ class TimerExtend(TimerAction):
 
 
 class HandRef(Payload):
-    hand_id: int
+    hand_id: Id
 
 
 class ProjectorMode(Payload):

@@ -45,6 +45,8 @@ class Workshop(db.Model):
     template_key = db.Column(db.String(120), nullable=False, default="")
     #: lab-team member who created it (a plain id: a foreign key here would make users<->workshops a cycle)
     created_by_id = db.Column(db.Integer)
+    #: the sample workshop (`flask demo`): fictitious people and ideas, marked as such everywhere
+    demo = db.Column(db.Boolean, nullable=False, default=False)
     created_at = db.Column(UTCDateTime, nullable=False, default=utcnow)
     updated_at = db.Column(UTCDateTime, nullable=False, default=utcnow, onupdate=utcnow)
 

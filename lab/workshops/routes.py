@@ -6,11 +6,11 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from .. import vocab
+from .. import realtime, vocab
 from ..errors import Refused
 from ..extensions import db
 from ..security import role_required
-from ..web import INVALID, act, form_status
+from ..web import INVALID, act, form_status, page_number
 from . import service
 from .access import MODERATOR, workshop_for
 from .forms import ActionForm, CreateForm, ModeratorForm, SearchForm, WorkshopForm, common_time_zones
@@ -54,8 +54,7 @@ def has_endpoint(name):
 def index():
     form = SearchForm(formdata=request.args)
     text, status = (form.q.data, form.status.data) if form.validate() else ("", "")
-    page = request.args.get("page", 1, type=int)
-    workshops = db.paginate(service.search_query(current_user, text, status), page=page, per_page=PER_PAGE,
+    workshops = db.paginate(service.search_query(current_user, text, status), page=page_number(), per_page=PER_PAGE,
                             error_out=False)
     return render_template("workshops/index.html", form=form, workshops=workshops, searching=bool(text or status))
 
@@ -151,5 +150,7 @@ def remove_moderator(workshop_id, user_id):
     workshop = db.get_or_404(Workshop, workshop_id)
     back = url_for("workshops.moderators", workshop_id=workshop.id)
     if ActionForm().validate_on_submit():
-        return act(lambda: service.remove_moderator(workshop, user_id), _("Moderador retirado del taller."), back)
+        response = act(lambda: service.remove_moderator(workshop, user_id), _("Moderador retirado del taller."), back)
+        realtime.end_moderation(user_id, workshop.id)  # their open consoles stop seeing moderators' views now
+        return response
     return redirect(back)

@@ -268,6 +268,13 @@ def delete_activity(workshop, activity):
     _renumber(workshop.activities)
 
 
+def delete_workshop(workshop):
+    """Delete a workshop and everything hanging on it, unless a slice refuses (lab/signals.py)."""
+    signals.workshop_deleting.send(workshop)
+    db.session.delete(workshop)
+    db.session.flush()
+
+
 def add_prompt(activity, **fields):
     prompt = Prompt(position=len(activity.prompts), workshop_id=activity.workshop_id)
     _assign(prompt, PROMPT_FIELDS, fields)
