@@ -80,7 +80,12 @@ def vote_snapshot(conn):
     """The open round, else the last closed one, with this person's votes; None before any vote."""
     round_ = db.session.scalars(select(VoteRound).where(VoteRound.workshop_id == conn.workshop_id)
                                 .order_by((VoteRound.status == "open").desc(), VoteRound.id.desc())).first()
-    return None if round_ is None else personal_view(round_, conn.user_id)
+    if round_ is None:
+        return None
+    view = personal_view(round_, conn.user_id)
+    if round_.status == "open":  # how many voted so far; vote.progress keeps it current
+        view["voters"] = progress(round_.id)["voters"]
+    return view
 
 
 # -- options -----------------------------------------------------------------------------------
