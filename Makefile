@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 export FLASK_APP := wsgi
 
-.PHONY: run test test-fast lint setup setup-test browser pdf-libraries nginx cluster db translations catalog migration bench bench-exports bench-exports-stall check-templates clean
+.PHONY: run test test-fast lint setup setup-test browser pdf-libraries nginx cluster db translations catalog migration bench bench-exports bench-exports-stall bench-exports-app check-templates clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -97,6 +97,10 @@ bench-exports: $(VENV)/.installed-test translations pdf-libraries
 # `make bench-exports-stall BENCH_ARGS="--clients 300 --rounds 2"`.
 bench-exports-stall: $(VENV)/.installed-bench translations
 	$(BIN)/python bench/exports_stall.py $(BENCH_ARGS)
+
+# The exports end to end through the app: 10,000-idea workbook, 300-idea report, archive round trip.
+bench-exports-app: $(VENV)/.installed-test translations pdf-libraries
+	$(BIN)/python bench/exports_app.py $(BENCH_ARGS)
 
 check-templates: setup
 	$(BIN)/flask templates check workshops

@@ -14,7 +14,6 @@ from ..vocab import MODALITIES, STATUSES
 from ..workshops.models import Workshop
 from . import agenda_run, workshop_datasets  # noqa: F401  (they register the workshop's datasets)
 from .archive_out import archive_bytes
-from .formats import neutralise
 from .offload import locale_name, run_job
 from .reading import consistent_read
 from .registry import WORKSHOP, datasets, find
@@ -98,7 +97,7 @@ def report_html(workshop_id, now):
     return workshop, render_template(
         "exports/report.html", results=results, now=now, date=workshop_date(workshop),
         modality=MODALITIES.get(workshop.modality, workshop.modality),
-        status=STATUSES.get(workshop.status, workshop.status), clock=clock_of, neutralise=neutralise,
+        status=STATUSES.get(workshop.status, workshop.status), clock=clock_of,
         lang=locale.replace("_", "-"))
 
 

@@ -8,7 +8,7 @@ stdin and come back over its stdout as length-prefixed pickles (the pipe joins t
 the same installation, nothing else writes to it). If it dies, the job fails with an error and
 the next job starts a new worker.
 
-    python -m lab.exports.worker        (started by `Worker`, never by hand)
+    python -m lab.exports.worker_process        (started by `Worker`, never by hand)
 """
 import os
 import pickle
@@ -91,7 +91,7 @@ class Worker:
             job_read, job_write = os.pipe()
             answer_read, answer_write = os.pipe()
             try:
-                self._proc = subprocess.Popen([sys.executable, "-m", "lab.exports.worker"], stdin=job_read,
+                self._proc = subprocess.Popen([sys.executable, "-m", "lab.exports.worker_process"], stdin=job_read,
                                               stdout=answer_write, env=env, cwd=root)
             finally:
                 os.close(job_read)
@@ -140,7 +140,3 @@ def _read_exactly(fd, size):
         chunks.append(chunk)
         missing -= len(chunk)
     return b"".join(chunks)
-
-
-if __name__ == "__main__":
-    serve()
