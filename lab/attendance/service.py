@@ -31,6 +31,30 @@ def close_interval(sid):
                        .values(left_at=now, last_seen=now))
 
 
+def open_sockets(workshop_id, user_id, role):
+    """Socket ids of the person's open intervals in the workshop with this role, on every process."""
+    return db.session.scalars(select(Attendance.sid).where(
+        Attendance.workshop_id == workshop_id, Attendance.user_id == user_id, Attendance.role == role,
+        Attendance.left_at.is_(None))).all()
+
+
+def close_workshop_intervals(workshop_id):
+    now = utcnow()
+    db.session.execute(update(Attendance).where(Attendance.workshop_id == workshop_id, Attendance.left_at.is_(None))
+                       .values(left_at=now, last_seen=now))
+
+
+def close_orphans(serving_sids, joined_before):
+    """Close, at the moment they were last seen, open intervals joined before `joined_before` whose
+    socket no process serves: when one process serves every socket, those are what a restart left."""
+    orphan = (Attendance.left_at.is_(None), Attendance.joined_at < joined_before,
+              Attendance.sid.not_in(list(serving_sids)))
+    workshops = set(db.session.scalars(select(Attendance.workshop_id).where(*orphan).distinct()))
+    if workshops:
+        db.session.execute(update(Attendance).where(*orphan).values(left_at=Attendance.last_seen))
+    return workshops
+
+
 def heartbeat(sids):
     if sids:
         db.session.execute(update(Attendance).where(Attendance.sid.in_(list(sids)), Attendance.left_at.is_(None))
@@ -164,10 +188,9 @@ def register(workshop_id, now=None):
 
 
 def workshop_date(workshop):
-    """The day the workshop takes place: as scheduled, else when it went live; None if neither."""
-    if workshop.starts_at is not None:
-        return workshop.starts_at
-    return db.session.scalar(select(LiveState.started_at).where(LiveState.workshop_id == workshop.id))
+    """The day the workshop took place: when it went live, else as scheduled; None if neither."""
+    started = db.session.scalar(select(LiveState.started_at).where(LiveState.workshop_id == workshop.id))
+    return started or workshop.starts_at
 
 
 # -- shown in the workshop's time zone -----------------------------------------------------------

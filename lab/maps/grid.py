@@ -6,12 +6,13 @@ marker show the spread of the ratings. Sector is told by colour and by shape.
 """
 import re
 import textwrap
+from collections.abc import Hashable
 from dataclasses import dataclass
-from typing import Hashable
 from xml.etree import ElementTree as ET
 
 from babel.numbers import format_decimal
-from flask_babel import get_locale, gettext, lazy_gettext as _l, ngettext
+from flask_babel import get_locale, gettext, ngettext
+from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
 from ..vocab import QUADRANTS, SECTORS
@@ -255,7 +256,7 @@ def _frame(svg):
 def _quadrant_names(svg):
     """Each quadrant's name on a paper patch, above the spread bars."""
     layer = ET.SubElement(svg, "g", {"aria-hidden": "true", "class": "quadrants"})
-    for key, box in zip(QUADRANTS, _quadrant_boxes()):
+    for key, box in zip(QUADRANTS, _quadrant_boxes(), strict=True):
         name = str(QUADRANTS[key])
         ET.SubElement(layer, "rect", x=_n(box.left - 4), y=_n(box.top), width=_n(len(name) * 13.5 + 8),
                       height=_n(box.bottom - box.top), fill=PAPER, **{"fill-opacity": "0.9"})

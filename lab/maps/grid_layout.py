@@ -100,7 +100,7 @@ def place_labels(centres, choices, radius, bounds, occupied=()):
     for centre in centres:
         taken.add(_square(centre, radius))
     placed = []
-    for centre, sizes in zip(centres, choices):
+    for centre, sizes in zip(centres, choices, strict=True):
         found = next(((choice, box) for choice, size in enumerate(sizes)
                       for box in _label_options(centre, size, radius + 4)
                       if box.inside(bounds) and not taken.collides(box)), None)

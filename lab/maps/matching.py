@@ -6,8 +6,9 @@ name, alias or given acronym once accents, case, punctuation, spacing, abbreviat
 weaker is a near match with a score and a reason, for a person to confirm: never merged silently.
 """
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass
-from typing import Any, Hashable, NamedTuple
+from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz, process
 

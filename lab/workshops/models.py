@@ -45,6 +45,8 @@ class Workshop(db.Model):
     template_key = db.Column(db.String(120), nullable=False, default="")
     #: lab-team member who created it (a plain id: a foreign key here would make users<->workshops a cycle)
     created_by_id = db.Column(db.Integer)
+    #: the sample workshop (`flask demo`): fictitious people and ideas, marked as such everywhere
+    demo = db.Column(db.Boolean, nullable=False, default=False)
     created_at = db.Column(UTCDateTime, nullable=False, default=utcnow)
     updated_at = db.Column(UTCDateTime, nullable=False, default=utcnow, onupdate=utcnow)
 
@@ -112,6 +114,10 @@ class Prompt(db.Model):
     is_open = db.Column(db.Boolean, nullable=False, default=False)
     #: live: hidden ideas have been revealed to everyone
     revealed = db.Column(db.Boolean, nullable=False, default=False)
+    #: authors' names are hidden from participants and the projector (moderators still see them)
+    anonymous = db.Column(db.Boolean, nullable=False, default=False)
+    #: live: when the prompt first opened to ideas (a prompt already run), NULL before
+    opened_at = db.Column(UTCDateTime)
 
     activity = db.relationship("Activity", back_populates="prompts")
     workshop = db.relationship("Workshop")

@@ -38,7 +38,7 @@ def marker_centre(element):
     if marker.tag == SVG + "circle":
         return float(marker.get("cx")), float(marker.get("cy"))
     points = [tuple(map(float, p.split(","))) for p in marker.get("points").split()]
-    xs, ys = zip(*points)
+    xs, ys = zip(*points, strict=True)
     return (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
 
 

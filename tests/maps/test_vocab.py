@@ -47,5 +47,5 @@ def test_labels_are_spanish_by_default_and_english_on_request(app):
     for name in MAP_VOCABULARIES:
         assert len(set(spanish[name])) == len(spanish[name])  # no two keys share a label
         assert len(set(english[name])) == len(english[name])
-        changed = [es for es, en in zip(spanish[name], english[name]) if es != en]
+        changed = [es for es, en in zip(spanish[name], english[name], strict=True) if es != en]
         assert changed, name  # translated, not copied through
