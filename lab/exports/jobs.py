@@ -3,7 +3,19 @@ The same functions run in the serving process when no worker is used (the tests'
 server), so both paths write the same bytes."""
 from markupsafe import Markup
 
-from .formats import Column, Table, document_html, header_html, render_pdf, table_html, write_csv, write_xlsx
+from .formats import (
+    Column,
+    Table,
+    document_html,
+    header_html,
+    render_pdf,
+    table_html,
+    write_csv,
+    write_gexf,
+    write_graphml,
+    write_kumu,
+    write_xlsx,
+)
 
 
 def tables_of(parts):
@@ -30,4 +42,8 @@ def pdf(html, stylesheets):
     return render_pdf(html, stylesheets=stylesheets)
 
 
-JOBS = {"file": write_file, "pdf": pdf}
+def graph(kind, graph_, zone):
+    return {"graphml": write_graphml, "gexf": write_gexf, "kumu": write_kumu}[kind](graph_, zone)
+
+
+JOBS = {"file": write_file, "pdf": pdf, "graph": graph}

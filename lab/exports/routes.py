@@ -8,6 +8,11 @@ the participants' summary after the close.
     /talleres/<id>/exportar/taller.xlsx                every dataset, a sheet each
     /talleres/<id>/exportar/informe.pdf                the printable report (no personal data)
     /talleres/<id>/exportar/archivo.json               the JSON archive (the lab team only)
+
+    /mapa/exportar                                     the lab team's page of map downloads
+    /mapa/exportar/<dataset>.<csv|xlsx|pdf>            actors, capabilities, links, alliances, assessments
+    /mapa/exportar/mapa.<xlsx|graphml|gexf>            every map dataset, or the map as a graph
+    /mapa/exportar/mapa-kumu.xlsx                      the Kumu workbook (Elements, Connections)
     ?anonimo=1                                          people replaced by their organisation type
 
 Every download is written to the workshop's audit log before the file leaves. Files carry
@@ -17,11 +22,12 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..extensions import db
+from ..security import role_required
 from ..types import utcnow
 from ..vocab import STATUSES
 from ..workshops.access import MODERATOR, workshop_for
-from . import files, results
-from .registry import WORKSHOP, datasets
+from . import files, lab_files, results
+from .registry import LAB, WORKSHOP, datasets
 from .results import clock_of
 
 bp = Blueprint("exports", __name__)
@@ -102,3 +108,30 @@ def participants_summary(workshop_id):
     summary = results.participants_summary(results.workshop_results(workshop.id, utcnow()))
     return render_template("exports/summary.html", workshop=workshop, summary=summary)
 
+
+
+# -- the lab's map ---------------------------------------------------------------------------------
+
+@bp.route("/mapa/exportar")
+@role_required("lab")
+def map_downloads():
+    rows = [{"title": d.title, "links": [(fmt.upper(), url_for("exports.map_download", name=d.name, fmt=fmt))
+                                         for fmt in files.TABLE_FORMATS]} for d in datasets(LAB)]
+    whole = [(_("Todo el mapa (XLSX, una hoja por tabla)"), url_for("exports.map_download", name=lab_files.MAP,
+                                                                   fmt="xlsx")),
+             (_("Grafo para Gephi (GraphML)"), url_for("exports.map_download", name=lab_files.MAP, fmt="graphml")),
+             (_("Grafo para Gephi (GEXF)"), url_for("exports.map_download", name=lab_files.MAP, fmt="gexf")),
+             (_("Libro para Kumu (XLSX)"), url_for("exports.map_download", name=lab_files.KUMU, fmt="xlsx"))]
+    return render_template("exports/map.html", downloads={"rows": rows, "whole": whole},
+                           strings=download_strings())
+
+
+@bp.route("/mapa/exportar/<name>.<fmt>")
+@role_required("lab")
+def map_download(name, fmt):
+    if not lab_files.exists(name, fmt):
+        abort(404)
+    export = lab_files.lab_file(name, fmt, utcnow())
+    lab_files.record_lab_download(current_user.id, name, fmt)
+    db.session.commit()
+    return send(export)

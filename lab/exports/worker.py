@@ -18,6 +18,11 @@ import sys
 import threading
 from pathlib import Path
 
+from flask import Flask
+from flask_babel import Babel, force_locale
+
+from .jobs import JOBS
+
 SIZE = struct.Struct(">Q")
 
 
@@ -25,19 +30,12 @@ SIZE = struct.Struct(">Q")
 
 def _app():
     """A bare Flask app with the lab's translations: the writers need gettext and a locale."""
-    from flask import Flask
-    from flask_babel import Babel
-
     app = Flask("lab", root_path=str(Path(__file__).resolve().parent.parent))
     Babel(app, default_locale="es_CO", default_timezone="America/Bogota")
     return app
 
 
 def _run(app, job):
-    from flask_babel import force_locale
-
-    from .jobs import JOBS  # the writers, loaded once by the worker
-
     kind, locale, args = job
     with app.test_request_context(), force_locale(locale):
         return JOBS[kind](*args)
