@@ -17,6 +17,7 @@
     container: container,
     elements: data,
     wheelSensitivity: 0.3,
+    maxZoom: 2,
     style: [
       {selector: "node", style: {
         "background-color": "data(colour)", "label": "data(label)", "font-size": 11, "color": "#1a1a1a",
@@ -49,7 +50,7 @@
     const near = node.closedNeighborhood().union(cy.getElementById("lab"));
     cy.elements().not(near).addClass("faded");
     cy.animate({fit: {eles: near, padding: 40}, duration: 200});
-    status.textContent = node.data("name") + ": " + (node.neighborhood("node").length) + " ⟷";
+    status.textContent = (container.dataset.focused || "") + " " + node.data("name");
   }
 
   const select = document.getElementById("network-focus");
