@@ -41,6 +41,7 @@
   container.dataset.ready = "true";
   container.dataset.drawMs = String(ms);
   container.dataset.nodes = String(cy.nodes().length);
+  container.dataset.readyAt = String(Math.round(performance.now()));  // since navigation began
 
   function focus(actorId) {
     cy.elements().removeClass("faded");
