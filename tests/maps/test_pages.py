@@ -5,11 +5,12 @@ import re
 import pytest
 
 from lab.accounts.models import User
+from lab.accounts.privacy import delete_account, personal_data
 from lab.board.models import Idea
 from lab.extensions import db
 from lab.maps import demo_data
 from lab.maps.demo import create_demo, delete_demo
-from lab.maps.models import Actor, Alliance, Assessment, Entry
+from lab.maps.models import Actor, Alliance, Assessment, Entry, Rating
 from lab.workshops.models import Workshop
 
 from ..conftest import Browser
@@ -217,3 +218,16 @@ def test_the_empty_workshop_list_offers_the_sample_and_its_map_deletes_it(app, l
     assert "Taller de ejemplo borrado" in text(gone)
     with app.app_context():
         assert db.session.query(Workshop).filter_by(demo=True).count() == 0
+
+
+def test_a_persons_ratings_are_in_their_data_and_outlive_their_account_anonymous(app, sample):
+    with app.app_context():
+        person = db.session.scalar(db.select(User).filter_by(name=demo_data.PARTICIPANTS[0][0]))
+        ratings = personal_data(person)["map_ratings"]
+        assert ratings and {r["workshop_id"] for r in ratings} == {sample}
+        before = db.session.query(Rating).count()
+        delete_account(person)
+        db.session.commit()
+        assert db.session.query(Rating).count() == before  # the answers still count
+        assert db.session.query(Rating).filter_by(user_id=person.id).count() == 0
+        assert db.session.query(Entry).filter(Entry.reviewed_by_id.is_not(None)).count() > 0  # the moderator's stay

@@ -18,11 +18,12 @@
     elements: data,
     wheelSensitivity: 0.3,
     maxZoom: 2,
+    pixelRatio: 1,  // a large lab draws every frame at the screen's own resolution: sharp enough, far cheaper
     style: [
       {selector: "node", style: {
         "background-color": "data(colour)", "label": "data(label)", "font-size": 11, "color": "#1a1a1a",
         "text-valign": "bottom", "text-margin-y": 3, "text-background-color": "#ffffff",
-        "text-background-opacity": 0.8, "text-background-padding": 1,
+        "text-background-opacity": 0.8, "text-background-padding": 1, "min-zoomed-font-size": 8,
         "width": n => 14 + 30 * Math.sqrt((n.data("evidence") || 0) / maxEvidence),
         "height": n => 14 + 30 * Math.sqrt((n.data("evidence") || 0) / maxEvidence),
         "shape": n => n.data("scope") === "internal" ? "round-rectangle" : "ellipse"}},
