@@ -2,6 +2,14 @@
 from .accounts.models import User  # noqa: F401
 from .attendance.models import Attendance  # noqa: F401
 from .board.models import Cluster, Idea, Vote, VoteRound  # noqa: F401
+from .diagnosis.models import (  # noqa: F401
+    AssessmentEvidence,
+    CapabilityAssessment,
+    Diagnosis,
+    GoodPractice,
+    ImprovementAction,
+    Lesson,
+)
 from .live.models import Hand, LiveState, Timer  # noqa: F401
 from .maps.models import Actor, Alliance, Assessment, Capability, Entry, Link, Rating  # noqa: F401
 from .realtime.models import AuditEntry  # noqa: F401

@@ -46,6 +46,10 @@ guest_kept_account = _signals.signal("guest-kept-account")
 #: hang on them; the deletion is refused when any do.
 prompts_in_use = _signals.signal("prompts-in-use")
 
+#: sender: the `Workshop` about to be deleted, with everything hanging on it. A slice that must keep
+#: it refuses (the diagnosis: a published version cites it); the others let their rows go with it.
+workshop_deleting = _signals.signal("workshop-deleting")
+
 # -- live -----------------------------------------------------------------------------------------
 
 #: sender: the id of the workshop being closed, after its prompts and timers stopped. Whatever

@@ -1,0 +1,190 @@
+"""The lab team's diagnosis pages, through the test client: who may see them, bad input refused on
+the field it concerns, a published version read-only."""
+import re
+
+import pytest
+
+from lab.diagnosis.models import Diagnosis, GoodPractice, ImprovementAction, Lesson
+from lab.extensions import db
+from tests.factories import make_user
+
+from .conftest import by_key, validate_all
+from .sample import two_workshops
+
+
+@pytest.fixture
+def setup(app):
+    with app.app_context():
+        sample = two_workshops()
+        lab = make_user(role="lab")
+        return sample, lab
+
+
+@pytest.fixture
+def lab(browser, setup):
+    browser.login(setup[1])
+    return browser
+
+
+def created(lab, setup):
+    sample = setup[0]
+    response = lab.post("/diagnosticos/nuevo", {"title": "Diagnóstico 2026", "period_start": "2026-01-01",
+                                               "period_end": "2026-12-31", "method_note": "Dos talleres",
+                                               "workshops": [w.id for w in sample.workshops]})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    return int(re.search(r"/diagnosticos/(\d+)", response.headers["Location"]).group(1))
+
+
+def test_only_the_lab_team_sees_the_diagnosis(app, make_browser, setup):
+    for role in ("participant", "moderator"):
+        with app.app_context():
+            person = make_user(role=role)
+        other = make_browser()
+        other.login(person)
+        assert other.get("/diagnosticos").status_code == 403
+    assert make_browser().get("/diagnosticos").status_code == 302  # to the login page
+
+
+def test_create_from_closed_workshops_and_read_every_section(lab, setup):
+    diagnosis_id = created(lab, setup)
+    page = lab.get(f"/diagnosticos/{diagnosis_id}").get_data(as_text=True)
+    for text in ("Capacidades", "Tecnológicas", "Actores clave por capacidades", "Universidad Industrial de Santander",
+                 "Puentes", "Voz: quién fue escuchado", "poco escuchado", "De la brecha a la alianza",
+                 "Cámara de Comercio de Bucaramanga", "Plan de mejora", "A3: aporta en economicas"):
+        assert text in page, text
+    assert lab.get("/diagnosticos").get_data(as_text=True).count("Diagnóstico 2026") == 1
+
+
+def test_create_refuses_an_empty_selection_and_a_reversed_period(lab, setup):
+    response = lab.post("/diagnosticos/nuevo", {"title": "D", "period_start": "2026-05-01",
+                                               "period_end": "2026-01-01", "workshops": []})
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    assert "Talleres: elige al menos un taller cerrado." in page or "Fin del periodo" in page
+    with lab.client.application.app_context():
+        assert Diagnosis.query.count() == 0
+
+
+@pytest.mark.parametrize("data, message", [
+    ({"validated_level": "7", "target_level": "4"}, "Elige un nivel entre 1 y 5."),
+    ({"validated_level": "tres", "target_level": "4"}, "Elige un nivel entre 1 y 5."),
+    ({"validated_level": "", "target_level": "9"}, "Elige un nivel entre 1 y 5."),
+    ({"validated_level": "4", "target_level": "2"}, "Nivel objetivo: no puede ser inferior al nivel actual (4)."),
+])
+def test_bad_levels_are_refused_on_their_field(lab, setup, data, message):
+    diagnosis_id = created(lab, setup)
+    with lab.client.application.app_context():
+        row = by_key(db.session.get(Diagnosis, diagnosis_id))["economicas", "external"]
+        row_id = row.id
+    response = lab.post(f"/diagnosticos/{diagnosis_id}/capacidades/{row_id}",
+                        {**data, "narrative": "", "mipg_policy": "conocimiento"})
+    assert response.status_code == 422
+    assert message in response.get_data(as_text=True)
+    with lab.client.application.app_context():
+        row = db.session.get(Diagnosis, diagnosis_id).assessments[0]
+        assert row.validated_level is None
+
+
+def test_validating_a_level_keeps_the_suggestion_and_says_who(lab, setup):
+    diagnosis_id = created(lab, setup)
+    with lab.client.application.app_context():
+        row_id = by_key(db.session.get(Diagnosis, diagnosis_id))["economicas", "external"].id
+    response = lab.post(f"/diagnosticos/{diagnosis_id}/capacidades/{row_id}",
+                        {"validated_level": "3", "target_level": "5", "narrative": "Oferta dispersa",
+                         "mipg_policy": "participacion"})
+    assert response.status_code == 302
+    with lab.client.application.app_context():
+        row = by_key(db.session.get(Diagnosis, diagnosis_id))["economicas", "external"]
+        assert (row.suggested_level, row.validated_level, row.validated_by_id) == (2, 3, setup[1].id)
+        assert (row.mipg_dimension, row.mipg_policy) == ("gestion_valores", "participacion")
+
+
+def test_an_action_without_responsible_unit_is_refused_on_the_page(lab, setup):
+    diagnosis_id = created(lab, setup)
+    response = lab.post(f"/diagnosticos/{diagnosis_id}/plan", {
+        "phase": "hacer", "description": "Convocar", "responsible_unit": "", "status": "pendiente", "gap": "",
+        "mipg_policy": "conocimiento"})
+    assert response.status_code == 422 and "Unidad o rol responsable" in response.get_data(as_text=True)
+    with lab.client.application.app_context():
+        assert ImprovementAction.query.count() == 0
+
+
+def test_overdue_actions_stand_out_on_the_plan(lab, setup):
+    diagnosis_id = created(lab, setup)
+    lab.post(f"/diagnosticos/{diagnosis_id}/plan", {
+        "phase": "hacer", "description": "Convocar a las universidades", "responsible_unit": "Oficina TIC",
+        "due_date": "2020-01-31", "status": "pendiente", "gap": "economicas:external",
+        "mipg_policy": "conocimiento"})
+    page = lab.get(f"/diagnosticos/{diagnosis_id}/plan").get_data(as_text=True)
+    assert 'class="overdue"' in page and "vencida" in page
+
+
+def test_alliance_from_a_gap_lands_on_the_map_and_in_the_plan(lab, setup):
+    diagnosis_id = created(lab, setup)
+    sample = setup[0]
+    with lab.client.application.app_context():
+        row_id = by_key(db.session.get(Diagnosis, diagnosis_id))["economicas", "external"].id
+    response = lab.post(f"/diagnosticos/{diagnosis_id}/alianzas", {
+        "assessment": row_id, "actors": [sample.actors["camara"].id], "responsible_unit": "Secretaría de Desarrollo"})
+    assert response.status_code == 302
+    page = lab.get(f"/diagnosticos/{diagnosis_id}/plan").get_data(as_text=True)
+    assert "Cámara de Comercio de Bucaramanga" in page and "Identificada" in page
+
+
+def test_lesson_and_ft1311_record_pages(lab, setup):
+    diagnosis_id = created(lab, setup)
+    sample = setup[0]
+    response = lab.post(f"/diagnosticos/{diagnosis_id}/lecciones", {
+        "title": "El cronómetro ordena", "recommendation": "Reservar tiempo para votar",
+        "workshops": [sample.workshops[0].id], "mipg_policy": "conocimiento"})
+    assert response.status_code == 302
+    form = lab.get(f"/diagnosticos/{diagnosis_id}/buena-practica").get_data(as_text=True)
+    assert "Universidad (4)" in form and "Alcaldía Ficticia" in form
+    for person in sample.people:
+        assert person.email not in form and person.name not in form
+    response = lab.post(f"/diagnosticos/{diagnosis_id}/buena-practica", {
+        "name": "Co-creación con actores externos", "contact_email": "no-es-correo", "mipg_policy": "conocimiento"})
+    assert response.status_code == 422 and "Correo institucional de contacto" in response.get_data(as_text=True)
+    response = lab.post(f"/diagnosticos/{diagnosis_id}/buena-practica", {
+        "name": "Co-creación con actores externos", "contact_email": "laboratorio@alcaldia.example",
+        "criteria": ["pertinent", "replicable"], "mipg_policy": "conocimiento"})
+    assert response.status_code == 302
+    with lab.client.application.app_context():
+        assert Lesson.query.count() == 1
+        assert GoodPractice.query.one().criteria == ["pertinent", "replicable"]
+
+
+def test_published_version_is_read_only_and_a_new_version_compares(lab, setup):
+    diagnosis_id = created(lab, setup)
+    with lab.client.application.app_context():
+        diagnosis = db.session.get(Diagnosis, diagnosis_id)
+        validate_all(diagnosis, db.session.get(type(setup[1]), setup[1].id))
+        db.session.commit()
+        row_id = diagnosis.assessments[0].id
+    assert lab.post(f"/diagnosticos/{diagnosis_id}/publicar").status_code == 302
+    response = lab.post(f"/diagnosticos/{diagnosis_id}/capacidades/{row_id}",
+                        {"validated_level": "5", "target_level": "5", "mipg_policy": "conocimiento"})
+    assert response.status_code == 422 and "solo lectura" in response.get_data(as_text=True)
+    response = lab.post(f"/diagnosticos/{diagnosis_id}/lecciones", {"title": "x", "recommendation": "y",
+                                                                   "mipg_policy": "conocimiento"})
+    assert response.status_code == 422 and "solo lectura" in response.get_data(as_text=True)
+    response = lab.post(f"/diagnosticos/{diagnosis_id}/nueva-version")
+    new_id = int(re.search(r"/diagnosticos/(\d+)", response.headers["Location"]).group(1))
+    page = lab.get(f"/diagnosticos/{new_id}/comparar").get_data(as_text=True)
+    assert "Niveles de la versión 1 a la versión 2" in page
+    with lab.client.application.app_context():
+        assert db.session.get(Diagnosis, new_id).version == 2
+
+
+def test_another_diagnosis_rows_are_not_found(lab, setup):
+    first, second = created(lab, setup), created(lab, setup)
+    with lab.client.application.app_context():
+        other_row = db.session.get(Diagnosis, second).assessments[0].id
+    assert lab.get(f"/diagnosticos/{first}/capacidades/{other_row}").status_code == 404
+    assert lab.get("/diagnosticos/999999").status_code == 404
+
+
+def test_period_dates_are_checked_on_the_form(lab, setup):
+    response = lab.post("/diagnosticos/nuevo", {"title": "D", "period_start": "ayer", "period_end": "2026-01-01",
+                                               "workshops": [setup[0].workshops[0].id]})
+    assert response.status_code == 422 and "No es una fecha válida." in response.get_data(as_text=True)
