@@ -67,9 +67,12 @@ def create_demo():
     _assess(workshop, actors, moderator, people)
     for source, target, kind, strength, relation in data.LINKS:
         create_link(actors[source].id, actors[target].id, kind, strength, relation, workshop_id=workshop.id)
-    for purpose, first_step, stage, instrument, owner, names in data.ALLIANCES:
+    for number, (purpose, first_step, stage, instrument, owner, names) in enumerate(data.ALLIANCES):
+        evidence = db.session.scalar(select(Idea.id).filter_by(workshop_id=workshop.id,
+                                                               client_id=f"ejemplo-alianza-{number}"))
         save_alliance({"purpose": purpose, "first_step": first_step, "stage": stage, "instrument": instrument,
-                       "owner": owner}, [actors[n].id for n in names], workshop_id=workshop.id, demo=True)
+                       "owner": owner}, [actors[n].id for n in names], workshop_id=workshop.id, demo=True,
+                      idea_ids=[evidence])
     db.session.flush()
     return workshop
 

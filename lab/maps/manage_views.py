@@ -189,11 +189,12 @@ def alliances():
         form = request.form
         alliance_id = int(form["alliance_id"]) if form.get("alliance_id", "").isdigit() else None
         return act(lambda: ties.save_alliance(form, form.getlist("actor_ids"), form.getlist("capability_ids"),
-                                              alliance_id),
+                                              alliance_id, idea_ids=form.getlist("idea_ids")),
                    _("Alianza guardada."), url_for("maps.alliances"))
     rows = db.session.scalars(select(Alliance).order_by(Alliance.created_at.desc())).all()
     return render_template("maps/alliances.html", rows=rows, actors=_all_actors(), stages=ALLIANCE_STAGES,
-                           instruments=ALLIANCE_INSTRUMENTS, categories=CATEGORIES)
+                           instruments=ALLIANCE_INSTRUMENTS, categories=CATEGORIES,
+                           proposals=ties.alliance_proposals())
 
 
 # -- what changed ------------------------------------------------------------------------------

@@ -5,12 +5,13 @@ from datetime import date
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from ..board.models import Idea
 from ..errors import Invalid, NotFound
 from ..extensions import db
 from ..types import utcnow
 from ..vocab import ACTOR_RELATIONS, ALLIANCE_INSTRUMENTS, ALLIANCE_STAGES, LINK_KINDS, LINK_STRENGTHS
 from .actors import final_actor, find_actor
-from .models import NAME_LENGTH, Actor, Alliance, Capability, Link
+from .models import NAME_LENGTH, Actor, Alliance, Capability, Entry, Link, alliance_ideas
 
 TEXT_LENGTH = 500
 MAX_ALLIANCE_ACTORS = 20
@@ -72,9 +73,9 @@ def _due(value):
         raise Invalid(_("La fecha límite va en formato AAAA-MM-DD.")) from None
 
 
-def save_alliance(fields, actor_ids, capability_ids=(), alliance_id=None, workshop_id=None, demo=False):
+def save_alliance(fields, actor_ids, capability_ids=(), alliance_id=None, workshop_id=None, demo=False, idea_ids=()):
     """Create an alliance, or update one: purpose, first step, stage, instrument, owner (a unit or
-    role), due date, its actors and the capabilities it brings."""
+    role), due date, its actors, the capabilities it brings and the ideas it comes from."""
     actors = list(dict.fromkeys(_actor_id(a) for a in actor_ids))
     if not actors:
         raise Invalid(_("Una alianza reúne al menos a un actor."))
@@ -94,6 +95,10 @@ def save_alliance(fields, actor_ids, capability_ids=(), alliance_id=None, worksh
     wanted = [int(c) for c in capability_ids if str(c).isdigit()]
     alliance.capabilities = db.session.scalars(select(Capability).where(
         Capability.id.in_(wanted), Capability.actor_id.in_(actors))).all() if wanted else []
+    evidence = [int(i) for i in idea_ids if str(i).isdigit()]
+    if evidence:
+        alliance.ideas = db.session.scalars(select(Idea).where(Idea.id.in_(evidence))).all()
+        alliance.workshop_id = alliance.workshop_id or next((i.workshop_id for i in alliance.ideas), None)
     alliance.updated_at = utcnow()
     db.session.add(alliance)
     db.session.flush()
@@ -112,3 +117,16 @@ def changes_since(moment):
         "new_alliances": db.session.scalars(select(Alliance).where(Alliance.created_at >= moment)
                                             .order_by(Alliance.created_at)).all(),
     }
+
+
+def alliance_proposals(limit=50):
+    """What the board said about alliances and no alliance records yet: entries without a category
+    (the seed template's alliance prompt asks for an actor only) whose idea is still there, visible
+    and not the evidence of an alliance. [(entry, idea text, actor id or None)]"""
+    recorded = select(alliance_ideas.c.idea_id)
+    rows = db.session.execute(
+        select(Entry, Idea.text).join(Idea, Idea.id == Entry.idea_id)
+        .where(Entry.category == "", Entry.status != "discarded", Entry.idea_hidden.is_(False),
+               Entry.idea_id.not_in(recorded)).order_by(Entry.id.desc()).limit(limit)).all()
+    return [(entry, text, entry.actor_id or (entry.candidate_id if entry.match == "exact" else None))
+            for entry, text in rows]

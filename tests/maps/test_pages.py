@@ -231,3 +231,23 @@ def test_a_persons_ratings_are_in_their_data_and_outlive_their_account_anonymous
         assert db.session.query(Rating).count() == before  # the answers still count
         assert db.session.query(Rating).filter_by(user_id=person.id).count() == 0
         assert db.session.query(Entry).filter(Entry.reviewed_by_id.is_not(None)).count() > 0  # the moderator's stay
+
+
+def test_the_alliance_prompts_ideas_become_alliances_with_their_evidence(app, sample, lab):
+    page = text(lab.get("/mapa/alianzas"))
+    assert "Lo que el tablero propuso" in page and "Mesas barriales de co-creación" in page
+    assert "Convenio para que los semilleros" in page  # an alliance's evidence, in its row
+    with app.app_context():
+        idea = db.session.scalar(db.select(Idea).filter_by(text="Mesas barriales de co-creación"))
+        idea_id, workshop_id = idea.id, idea.workshop_id
+    juntas = actor_id(app, "Red de Juntas de Acción Comunal")
+    refused = lab.post("/mapa/alianzas", {"purpose": "", "actor_ids": str(juntas), "idea_ids": str(idea_id)},
+                       follow_redirects=True)
+    assert "no puede quedar vacío" in text(refused)
+    done = lab.post("/mapa/alianzas", {"purpose": "Mesas barriales de co-creación", "actor_ids": str(juntas),
+                                       "idea_ids": str(idea_id), "stage": "identified"}, follow_redirects=True)
+    assert "Alianza guardada." in text(done) and "Lo que el tablero propuso" not in text(done)
+    with app.app_context():
+        alliance = db.session.scalar(db.select(Alliance).filter_by(purpose="Mesas barriales de co-creación"))
+        assert [i.id for i in alliance.ideas] == [idea_id] and alliance.workshop_id == workshop_id
+        assert [a.id for a in alliance.actors] == [juntas]
