@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from lab.diagnosis import plan, practice, service, versions
+from lab.diagnosis import alliances, plan, practice, service, versions
 from lab.diagnosis.models import Diagnosis
 from lab.errors import Conflict, Invalid
 from lab.extensions import db
@@ -123,3 +123,17 @@ def test_two_versions_compare_levels_and_new_actors(diagnosis, lab_user):
     assert (levels["economicas", "external"]["before"], levels["economicas", "external"]["after"]) == (2, 4)
     assert levels["economicas", "external"]["change"] == 2 and levels["fisicas", "internal"]["change"] == 0
     assert changes["new_actors"] == ["Parque Tecnológico Ficticio"]
+
+
+def test_comparison_lists_the_alliances_that_advanced(diagnosis, sample, lab_user):
+    row = by_key(diagnosis)["economicas", "external"]
+    alliance, _action = alliances.ally(diagnosis, row, [sample.actors["camara"].id], "Planeación", None)
+    other, _ = alliances.ally(diagnosis, row, [sample.actors["fundacion"].id], "Planeación", None)
+    publish(diagnosis, lab_user)
+    alliance.stage = "in_conversation"
+    db.session.commit()
+    draft = versions.new_version(diagnosis, lab_user)
+    db.session.commit()
+    advanced = versions.compare(diagnosis, draft)["alliances"]
+    assert [(a["id"], a["stage"]) for a in advanced] == [(alliance.id, "in_conversation")]
+    assert other.id not in {a["id"] for a in advanced}
