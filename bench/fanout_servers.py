@@ -118,6 +118,7 @@ def prepare_app(workdir, clients, database_url=None):
            "COCREA_DATABASE_URL": database_url or f"sqlite:///{workdir / 'bench.db'}",
            "COCREA_SECRET_KEY": secrets.token_hex(32),
            "COCREA_POST_RATE": "1000000/1",  # the load must not be rate-limited
+           "COCREA_EVENT_RATES": "idea=1000000/1",
            "COCREA_ASYNC_MODE": "eventlet",
            "PYTHONUNBUFFERED": "1"}
     env.pop("COCREA_REDIS_URL", None)  # one process, in-memory rooms, like the bare server (cluster mode adds one)

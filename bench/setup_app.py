@@ -7,7 +7,8 @@ models, one workshop (one prompt with a one-hour countdown, ideas visible), a mo
 participants who joined it (obviously fictitious people). Then the moderator starts the workshop and
 opens the prompt through the app's own live handlers (Flask-SocketIO's in-process test client), so the
 room is in exactly the state a real moderator would leave it. Prints one JSON object:
-{"workshop_id", "prompt_id", "cookie_name", "cookies": [one signed session cookie per participant]}.
+{"workshop_id", "prompt_id", "cookie_name", "cookies": [one signed session cookie per participant],
+"moderator_cookie"}.
 The cookies are signed with COCREA_SECRET_KEY, so the server started with the same key accepts them.
 """
 import argparse
@@ -84,6 +85,7 @@ def main(argv=None):
             "prompt_id": prompt.id,
             "cookie_name": app.config["SESSION_COOKIE_NAME"],
             "cookies": [signed_cookie(app, p) for p in people],
+            "moderator_cookie": signed_cookie(app, moderator),
         }
     json.dump(result, sys.stdout)
 

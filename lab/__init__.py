@@ -8,12 +8,14 @@ from pathlib import Path
 
 from flask import Flask
 from sqlalchemy import event
+from sqlalchemy.engine import make_url
 
 from . import (  # noqa: F401  (each slice, and every model for the migrations)
     accounts,
     attendance,
     board,
     diagnosis,
+    exports,
     i18n,
     live,
     main,
@@ -32,7 +34,7 @@ MIGRATIONS = str(Path(__file__).resolve().parent / "migrations")
 
 # In the order their `init_app` runs: a slice after the slices it builds on (the snapshot's parts and
 # the background jobs keep this order too).
-SLICES = (main, accounts, workshops, live, board, attendance, maps, diagnosis)
+SLICES = (main, accounts, workshops, live, board, attendance, maps, diagnosis, exports)
 
 
 def create_app(config=None):
@@ -42,7 +44,8 @@ def create_app(config=None):
     app.config.from_mapping(DEFAULTS)
     app.config.update(from_environment())
     app.config.update(config)
-    os.makedirs(app.instance_path, exist_ok=True)
+    # The instance folder holds the secret key and, by default, the database of personal data.
+    os.makedirs(app.instance_path, mode=0o700, exist_ok=True)
     app.config.setdefault("SQLALCHEMY_DATABASE_URI", default_database_url(app.instance_path))
     secure = app.config["SECURE_COOKIES"]
     app.config.update(SESSION_COOKIE_SECURE=secure, REMEMBER_COOKIE_SECURE=secure)
@@ -60,8 +63,20 @@ def _init_database(app):
     db.init_app(app)
     migrate.init_app(app, db, directory=MIGRATIONS, render_as_batch=True)
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        _create_private(make_url(app.config["SQLALCHEMY_DATABASE_URI"]).database)
         with app.app_context():
             event.listen(db.engine, "connect", _sqlite_pragmas)
+
+
+def _create_private(path):
+    """Create the SQLite file readable by this account only; SQLite gives its journal and WAL files the
+    same permissions. An existing file is left as its owner set it."""
+    if not path or path == ":memory:" or path.startswith("file:"):
+        return
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        pass
 
 
 def _sqlite_pragmas(dbapi_connection, _record):

@@ -25,6 +25,15 @@ DEFAULTS = {
     "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
     "LOGIN_RATE_LIMIT": "10 per minute",
     "POST_RATE": (10, 10.0),  # ideas per person: at most 10 in any 10 seconds
+    # Live events per person and family (lab/realtime/limits.py): family -> (count, seconds). A
+    # moderator works fast (grouping ideas, timers); a participant raises a hand or votes now and then.
+    "EVENT_RATES": {
+        "idea": (60, 10.0), "cluster": (60, 10.0), "vote": (40, 10.0), "hand": (20, 10.0), "timer": (30, 10.0),
+        "prompt": (30, 10.0), "agenda": (30, 10.0), "live": (20, 10.0), "workshop": (10, 10.0),
+        "snapshot": (20, 10.0), "time": (30, 10.0), "*": (30, 10.0),
+    },
+    # Sockets one person may hold open in one workshop: tabs, a phone, the projector.
+    "SOCKETS_PER_PERSON": 8,
     "ASYNC_MODE": "eventlet",
     "REDIS_URL": None,
     "TEMPLATES_DIR": str(Path(__file__).resolve().parent.parent / "workshops"),
@@ -52,6 +61,8 @@ ENVIRONMENT = {
     "COCREA_ASYNC_MODE": "ASYNC_MODE",
     "COCREA_TEMPLATES_DIR": "TEMPLATES_DIR",
     "COCREA_POST_RATE": "POST_RATE",
+    "COCREA_EVENT_RATES": "EVENT_RATES",
+    "COCREA_SOCKETS_PER_PERSON": "SOCKETS_PER_PERSON",
     "COCREA_SECURE_COOKIES": "SECURE_COOKIES",
     "COCREA_PRESENCE_INTERVAL": "PRESENCE_INTERVAL_SECONDS",
     "COCREA_NODE": "NODE",
@@ -69,6 +80,28 @@ def parse_rate(text):
     if limit < 1 or window <= 0:
         raise ValueError(f"COCREA_POST_RATE needs a count >= 1 and seconds > 0, not {text!r}")
     return limit, window
+
+
+def parse_event_rates(text):
+    """"hand=20/10, vote=40/10" -> the default table with those families changed; refuses anything else."""
+    rates = dict(DEFAULTS["EVENT_RATES"])
+    for item in filter(None, (part.strip() for part in text.split(","))):
+        name, _, rate = item.partition("=")
+        try:
+            rates[name.strip() or "?"] = parse_rate(rate)
+        except ValueError:
+            raise ValueError(f"COCREA_EVENT_RATES must look like 'hand=20/10,vote=40/10', not {text!r}") from None
+        if not name.strip():
+            raise ValueError(f"COCREA_EVENT_RATES names a family before each '=', not {text!r}")
+    return rates
+
+
+def parse_sockets(text):
+    """Sockets per person and workshop, 1 to 100."""
+    count = int(text) if text.strip().isdigit() else 0
+    if not 1 <= count <= 100:
+        raise ValueError(f"COCREA_SOCKETS_PER_PERSON must be a number from 1 to 100, not {text!r}")
+    return count
 
 
 def parse_flag(text):
@@ -108,7 +141,8 @@ def parse_proxies(text):
     return hops
 
 
-PARSERS = {"POST_RATE": parse_rate, "SECURE_COOKIES": parse_flag, "PRESENCE_INTERVAL_SECONDS": parse_interval,
+PARSERS = {"POST_RATE": parse_rate, "EVENT_RATES": parse_event_rates, "SOCKETS_PER_PERSON": parse_sockets,
+           "SECURE_COOKIES": parse_flag, "PRESENCE_INTERVAL_SECONDS": parse_interval,
            "NODE": parse_node, "TRUSTED_PROXIES": parse_proxies}
 
 

@@ -1,7 +1,7 @@
 """Language and time-zone choices, and the template helpers that use them."""
 from zoneinfo import ZoneInfo
 
-from flask import current_app, has_request_context, session
+from flask import current_app, g, has_request_context, session
 from flask_babel import format_datetime, get_locale
 from flask_login import current_user
 from sqlalchemy.exc import DBAPIError
@@ -16,6 +16,8 @@ def available():
 def select_locale():
     if not has_request_context():  # command line, background work: the default language
         return current_app.config["BABEL_DEFAULT_LOCALE"]
+    if g.get("known_locale"):  # a socket's events: the language read once, when it connected
+        return g.known_locale
     chosen = session.get("lang")
     if chosen in available():
         return chosen

@@ -3,6 +3,10 @@ from datetime import UTC, datetime
 
 from sqlalchemy.types import DateTime, TypeDecorator
 
+#: The largest id (or count) any column holds: PostgreSQL's `integer`, well inside SQLite's 64 bits.
+#: Anything a client sends beyond it is refused at the edge, before it reaches a query.
+MAX_ID = 2**31 - 1
+
 
 class UTCDateTime(TypeDecorator):
     """Stores naive UTC, returns aware UTC: SQLite keeps no offset, PostgreSQL would shift it."""

@@ -47,6 +47,9 @@ STATUSES = {
     "closed": _l("Cerrado"),
 }
 
+# Statuses the workshop form may set; "live" and "closed" come only from starting and closing the room.
+PLANNING_STATUSES = ("draft", "scheduled")
+
 REVEAL_MODES = {
     "visible": _l("Visibles de inmediato"),
     "hidden": _l("Ocultas hasta que el moderador las revele"),

@@ -10,6 +10,10 @@ from .extensions import db
 #: a form sent back with its errors (the request was understood; its content is not acceptable)
 INVALID = 422
 
+#: the last page number a list shows: further pages would be empty anyway, and a larger offset
+#: overflows the database's integers
+MAX_PAGE = 10_000
+
 
 def safe_next(target):
     """`target` if it is a path on this site, else None: never an open redirect."""
@@ -26,6 +30,12 @@ def safe_next(target):
 def next_url():
     """The same-site page a form or link asked to go back to, or None."""
     return safe_next(request.form.get("next") or request.args.get("next"))
+
+
+def page_number():
+    """The list page asked for (`?page=`), between 1 and MAX_PAGE whatever was typed."""
+    page = request.args.get("page", 1, type=int)
+    return min(max(page, 1), MAX_PAGE)
 
 
 def form_status():

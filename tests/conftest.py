@@ -10,6 +10,7 @@ from sqlalchemy import create_engine, text
 
 from lab import create_app
 from lab.extensions import db
+from lab.realtime import CONNECTIONS
 
 from . import factories
 
@@ -87,6 +88,9 @@ def make_app(database_url, tmp_path):
         return app
 
     yield build
+    # The test clients never disconnect: their connections must not count in the next test's rooms
+    # (same ids, a fresh database), as the sockets a person already holds there.
+    CONNECTIONS.clear()
     for app in apps:
         # A presence list still planned must not reach the next test's sockets (same workshop ids).
         app.extensions["realtime"].presence.close()

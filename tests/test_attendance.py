@@ -9,7 +9,8 @@ import pytest
 from lab.accounts.models import User
 from lab.accounts.privacy import delete_account
 from lab.attendance.models import Attendance
-from lab.attendance.service import Interval, duration_text, neutralise, union_seconds
+from lab.attendance.service import Interval, duration_text, union_seconds
+from lab.exports.formats import neutralise
 from lab.extensions import db
 from lab.live.models import Hand
 
@@ -54,7 +55,7 @@ def lab_browser(make, make_browser):
 def read_csv(response):
     body = response.get_data()
     assert body.startswith(b"\xef\xbb\xbf"), "Excel needs the byte-order mark to read accents"
-    return list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+    return list(csv.reader(io.StringIO(body.decode("utf-8-sig")), delimiter=";"))
 
 
 def table(rows):
@@ -77,7 +78,7 @@ def test_lab_team_and_the_workshops_moderator_see_the_register(app, make, make_b
         assert page.status_code == 200
         text = page.get_data(as_text=True)
         assert "Alicia Ficticia" in text and "alicia@ejemplo.test" in text
-        assert browser.get(url + ".csv").status_code == 200
+        assert browser.get(f"/talleres/{workshop.id}/exportar/asistencia.csv").status_code == 200
 
 
 def test_others_are_refused(app, make, make_browser, room):
@@ -89,8 +90,8 @@ def test_others_are_refused(app, make, make_browser, room):
     other_moderator.login(make.user(role="moderator"))
     for browser in (participant, other_moderator):
         assert browser.get(url).status_code == 403
-        assert browser.get(url + ".csv").status_code == 403
-    anonymous = make_browser().get(url + ".csv")
+        assert browser.get(f"/talleres/{workshop.id}/exportar/asistencia.csv").status_code == 403
+    anonymous = make_browser().get(f"/talleres/{workshop.id}/exportar/asistencia.csv")
     assert anonymous.status_code == 302 and "/entrar" in anonymous.headers["Location"]
     assert lab_browser(make, make_browser).get("/taller/999999/asistencia").status_code == 404
 
@@ -109,7 +110,7 @@ def test_register_groups_intervals_per_person_in_the_workshops_time_zone(app, ma
     add_interval(app, workshop, alice, at(10), at(20))  # a second tab
     add_interval(app, workshop, alice, at(45), at(60), organisation="Universidad Imaginaria Sede Norte")
     add_interval(app, workshop, moderator, at(-5), at(70), role="moderator")
-    rows = read_csv(lab_browser(make, make_browser).get(f"/taller/{workshop.id}/asistencia.csv"))
+    rows = read_csv(lab_browser(make, make_browser).get(f"/talleres/{workshop.id}/exportar/asistencia.csv"))
     people = table(rows)
     alicia = people["Alicia Ficticia"]
     assert alicia["Primera entrada"] == "2026-11-24 10:00:00"
@@ -124,10 +125,17 @@ def test_register_groups_intervals_per_person_in_the_workshops_time_zone(app, ma
     assert list(people) == ["Mónica Moderadora Ficticia", "Alicia Ficticia"]  # by first join
 
 
+def test_the_registers_first_address_leads_to_its_export(make, make_browser, room):
+    workshop, _moderator, _alice = room
+    response = lab_browser(make, make_browser).get(f"/taller/{workshop.id}/asistencia.csv?anonimo=1")
+    assert response.status_code == 301
+    assert response.headers["Location"].endswith(f"/talleres/{workshop.id}/exportar/asistencia.csv?anonimo=1")
+
+
 def test_header_names_the_workshop_then_a_blank_line(app, make, make_browser, room):
     workshop, _moderator, alice = room
     add_interval(app, workshop, alice, at(0), at(30))
-    response = lab_browser(make, make_browser).get(f"/taller/{workshop.id}/asistencia.csv")
+    response = lab_browser(make, make_browser).get(f"/talleres/{workshop.id}/exportar/asistencia.csv")
     assert response.mimetype == "text/csv" and "attachment" in response.headers["Content-Disposition"]
     assert response.headers["Cache-Control"] == "no-store"
     rows = read_csv(response)
@@ -146,7 +154,7 @@ def test_someone_still_connected_counts_until_now(app, make, make_browser, room)
     now = datetime.now(UTC)
     add_interval(app, workshop, alice, now - timedelta(minutes=10), None)
     browser = lab_browser(make, make_browser)
-    alicia = table(read_csv(browser.get(f"/taller/{workshop.id}/asistencia.csv")))["Alicia Ficticia"]
+    alicia = table(read_csv(browser.get(f"/talleres/{workshop.id}/exportar/asistencia.csv")))["Alicia Ficticia"]
     assert alicia["Última salida"] == "En la sala"
     assert "0:10:00" <= alicia["Tiempo presente"] < "0:11:00"
     page = browser.get(f"/taller/{workshop.id}/asistencia").get_data(as_text=True)
@@ -164,7 +172,7 @@ def test_speaking_time_comes_from_the_turns_given(app, make, make_browser, room)
                  ended_at=at(6) + timedelta(seconds=30)),
         ])
         db.session.commit()
-    rows = read_csv(lab_browser(make, make_browser).get(f"/taller/{workshop.id}/asistencia.csv"))
+    rows = read_csv(lab_browser(make, make_browser).get(f"/talleres/{workshop.id}/exportar/asistencia.csv"))
     assert table(rows)["Alicia Ficticia"]["Tiempo con la palabra"] == "0:01:45"
 
 
@@ -175,7 +183,7 @@ def test_a_deleted_account_stays_in_the_register_without_saying_who(app, make, m
     with app.app_context():
         delete_account(db.session.get(User, alice.id))
         db.session.commit()
-    rows = read_csv(lab_browser(make, make_browser).get(f"/taller/{workshop.id}/asistencia.csv"))
+    rows = read_csv(lab_browser(make, make_browser).get(f"/talleres/{workshop.id}/exportar/asistencia.csv"))
     start = rows.index([]) + 1
     anonymous = [row for row in rows[start + 1:] if row[0] == "Participante anónimo"]
     assert len(anonymous) == 2  # one row per interval: nothing links them any more
@@ -198,7 +206,7 @@ def test_formulas_typed_by_people_reach_the_csv_as_text(app, make, make_browser)
     add_interval(app, workshop, person, at(0), at(5))
     browser = make_browser()
     browser.login(moderator)
-    rows = read_csv(browser.get(f"/taller/{workshop.id}/asistencia.csv"))
+    rows = read_csv(browser.get(f"/talleres/{workshop.id}/exportar/asistencia.csv"))
     header = dict(rows[:rows.index([])])
     assert header["Entidad"] == "'=cmd|' /C calc'!A0" and header["Taller"] == "'@Taller"
     row = table(rows)["'=1+1"]
@@ -229,10 +237,10 @@ def test_joining_the_room_opens_an_interval_and_leaving_closes_it(app, make, mak
     assert "Nadie ha entrado todavía" in empty
     socket = connect(app, alice, workshop)
     assert socket.is_connected()
-    during = table(read_csv(browser.get(f"/taller/{workshop.id}/asistencia.csv")))["Alicia Ficticia"]
+    during = table(read_csv(browser.get(f"/talleres/{workshop.id}/exportar/asistencia.csv")))["Alicia Ficticia"]
     assert during["Última salida"] == "En la sala" and during["Intervalos"] == "1"
     socket.disconnect()
-    after = table(read_csv(browser.get(f"/taller/{workshop.id}/asistencia.csv")))["Alicia Ficticia"]
+    after = table(read_csv(browser.get(f"/talleres/{workshop.id}/exportar/asistencia.csv")))["Alicia Ficticia"]
     assert after["Última salida"] not in ("", "En la sala")
 
 
@@ -243,7 +251,7 @@ def test_an_unscheduled_workshop_is_dated_by_when_it_went_live(app, make, make_b
     assert call(console, "workshop:start")["ok"]
     browser = make_browser()
     browser.login(moderator)
-    header = dict((rows := read_csv(browser.get(f"/taller/{workshop.id}/asistencia.csv")))[:rows.index([])])
+    header = dict((rows := read_csv(browser.get(f"/talleres/{workshop.id}/exportar/asistencia.csv")))[:rows.index([])])
     today = datetime.now(UTC).astimezone(timezone(timedelta(hours=-5))).strftime("%Y-%m-%d")
     assert header["Fecha"] == today
     assert table(rows)[moderator.name]["Última salida"] == "En la sala"  # during the workshop

@@ -7,6 +7,7 @@ from lab.accounts.models import User
 from lab.extensions import db
 from lab.workshops.models import Participation
 
+from .conftest import Browser
 from .factories import PASSWORD
 
 GUEST = {"name": "Invitada Ficticia", "email": "invitada@ejemplo.test", "organisation": "Centro Imaginario",
@@ -64,10 +65,49 @@ def test_joining_by_link_creates_one_participation_however_often(app, make, make
     person = make.user()
     browser = signed_in(make_browser, person)
     for code in (workshop.join_code.lower(), workshop.join_code, f" {workshop.join_code} "):
-        response = browser.get(f"/unirse/{code}")
+        response = browser.post(f"/unirse/{code}")
         assert response.status_code == 302
         assert response.headers["Location"] == room_of(workshop)
     assert participations(app, workshop, person) == 1
+    # Once a member, opening the link goes straight to the room.
+    assert browser.get(f"/unirse/{workshop.join_code}").headers["Location"] == room_of(workshop)
+
+
+def test_opening_a_join_link_changes_nothing_until_the_person_confirms(app, make, make_browser):
+    """A link can be opened by a preview bot, a prefetch or an image tag: only the button joins."""
+    workshop = make.workshop(title="Taller de alianzas")
+    browser = signed_in(make_browser, make.user())
+    response = browser.get(f"/unirse/{workshop.join_code}")
+    assert response.status_code == 200
+    assert "Taller de alianzas" in page(response) and "Unirme al taller" in page(response)
+    assert 'method="post"' in page(response) and 'name="consent"' not in page(response)
+    assert participations(app, workshop) == 0
+    assert browser.post(f"/unirse/{workshop.join_code}").headers["Location"] == room_of(workshop)
+    assert participations(app, workshop) == 1
+
+
+def test_a_join_post_without_the_form_token_is_refused(app, make, make_browser):
+    workshop = make.workshop()
+    browser = signed_in(make_browser, make.user())
+    assert browser.client.post(f"/unirse/{workshop.join_code}").status_code == 400
+    assert participations(app, workshop) == 0
+
+
+def test_a_draft_workshop_cannot_be_joined(app, make, make_browser, client):
+    moderator = make.user(role="moderator")
+    workshop = make.workshop(status="draft", moderators=[moderator])
+    for response in (signed_in(make_browser, make.user()).post(f"/unirse/{workshop.join_code}"),
+                     signed_in(make_browser, make.user()).get(f"/unirse/{workshop.join_code}"),
+                     client.get(f"/unirse/{workshop.join_code}")):
+        assert response.status_code == 409
+        assert "Este taller aún no está abierto" in page(response)
+    assert Browser(client).post(f"/unirse/{workshop.join_code}", GUEST).status_code == 409
+    assert participations(app, workshop) == 0
+    with app.app_context():
+        assert db.session.scalar(select(User).filter_by(email=GUEST["email"])) is None
+    # Its moderators prepare it from inside.
+    response = signed_in(make_browser, moderator).get(f"/unirse/{workshop.join_code}")
+    assert response.headers["Location"] == room_of(workshop)
 
 
 def test_moderator_goes_to_the_room_without_becoming_a_participant(app, make, make_browser):
@@ -126,10 +166,10 @@ def test_a_guest_without_consent_is_not_created(app, make, browser):
 def test_a_guest_of_one_workshop_cannot_join_another(app, make, browser):
     mine, other = make.workshop(title="El mío"), make.workshop(title="El otro")
     browser.post(f"/unirse/{mine.join_code}", GUEST)
-    response = browser.get(f"/unirse/{other.join_code}")
-    assert response.status_code == 403
-    assert "Solo puedes entrar a tu propio taller" in page(response)
-    assert "crea una contraseña" in page(response)
+    for response in (browser.get(f"/unirse/{other.join_code}"), browser.post(f"/unirse/{other.join_code}")):
+        assert response.status_code == 403
+        assert "Solo puedes entrar a tu propio taller" in page(response)
+        assert "crea una contraseña" in page(response)
     assert participations(app, other) == 0
 
 
@@ -148,5 +188,6 @@ def test_logging_in_from_the_join_page_comes_back_and_joins(app, make, browser):
                             {"email": "vuelve@ejemplo.test", "password": PASSWORD,
                              "next": f"/unirse/{workshop.join_code}"})
     assert response.headers["Location"] == f"/unirse/{workshop.join_code}"
-    assert browser.get(response.headers["Location"]).headers["Location"] == room_of(workshop)
+    assert "Unirme al taller" in page(browser.get(response.headers["Location"]))
+    assert browser.post(response.headers["Location"]).headers["Location"] == room_of(workshop)
     assert participations(app, workshop, person) == 1

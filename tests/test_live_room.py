@@ -232,7 +232,7 @@ def test_a_timer_that_ran_out_after_the_workshop_closed_stays_closed(app, room):
     seq = call(mod, "snapshot")["snapshot"]["seq"]
     for event in ("timer:extend", "timer:start"):
         ack = call(mod, event, {"kind": "prompt"})
-        assert ack["ok"] is False and ack["error"]["code"] == "not_live", event
+        assert ack["ok"] is False and ack["error"]["code"] == "closed", event
     snap = call(mod, "snapshot")["snapshot"]
     assert snap["seq"] == seq and snap["timers"]["prompt"]["state"] == "expired"
     assert snap["activities"][0]["prompts"][0]["is_open"] is False
@@ -352,6 +352,38 @@ def test_a_moderator_removed_from_the_workshop_loses_the_controls_at_once(app, m
 
     set_moderators(app, workshop, colleague, moderator)  # given back: they work again without reconnecting
     assert call(mod, "agenda:next")["ok"]
+
+
+def test_removing_a_moderator_on_the_workshop_page_closes_their_sockets_there_at_once(app, make, room):
+    workshop, moderator, alice, _ = room
+    colleague = make.user(role="moderator", name="Colega Ficticia")
+    elsewhere = make.workshop(title="Otro taller", moderators=[moderator])
+    set_moderators(app, workshop, moderator, colleague)
+    mod, mod_tab, mod_elsewhere, other, a = (connect(app, person, place) for person, place in (
+        (moderator, workshop), (moderator, workshop), (moderator, elsewhere), (colleague, workshop),
+        (alice, workshop)))
+    lab = Browser(app.test_client())
+    lab.login(make.user(role="lab"))
+
+    response = lab.post(f"/talleres/{workshop.id}/moderadores/{moderator.id}/quitar")
+    assert response.status_code == 302
+    # No sweep ran: the page itself closed both of her consoles of this workshop.
+    assert not mod.is_connected() and not mod_tab.is_connected()
+    assert mod_elsewhere.is_connected() and other.is_connected() and a.is_connected()
+    with app.app_context():
+        open_roles = db.session.scalars(sqlalchemy.select(Attendance.role).where(
+            Attendance.workshop_id == workshop.id, Attendance.user_id == moderator.id,
+            Attendance.left_at.is_(None))).all()
+    assert open_roles == []  # her attendance intervals there are closed
+
+
+def test_removing_someone_who_is_not_a_moderator_there_closes_nothing(app, make, room):
+    workshop, moderator, alice, _ = room
+    mod, a = connect(app, moderator, workshop), connect(app, alice, workshop)
+    lab = Browser(app.test_client())
+    lab.login(make.user(role="lab"))
+    lab.post(f"/talleres/{workshop.id}/moderadores/{alice.id}/quitar")
+    assert mod.is_connected() and a.is_connected()
 
 
 def test_the_sweep_disconnects_a_removed_moderator_so_they_rejoin_with_their_new_role(app, make, room):

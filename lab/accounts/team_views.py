@@ -7,7 +7,7 @@ from .. import vocab
 from ..errors import Refused
 from ..extensions import db
 from ..security import role_required
-from ..web import INVALID
+from ..web import INVALID, page_number
 from . import team
 from .forms import RoleForm, TemporaryPasswordForm
 from .models import User
@@ -20,8 +20,7 @@ MAX_QUERY = 100
 @role_required("lab")
 def people():
     query = request.args.get("q", "").strip()[:MAX_QUERY]
-    page = request.args.get("page", 1, type=int)
-    results = team.search_people(query, max(page, 1))
+    results = team.search_people(query, page_number())
     return render_template("accounts/people.html", page=results, query=query,
                            roles=vocab.ROLES, org_types=vocab.ORG_TYPES)
 

@@ -1,10 +1,12 @@
 """How attendance reacts to other slices (lab/signals.py): a socket that connects opens an interval and
-one that closes ends it; a person's intervals are in their data download, and outlive their account
-without their name."""
+one that closes ends it; closing the workshop ends them all; a person's intervals are in their data
+download, and outlive their account without their name."""
 from sqlalchemy import select, update
 
 from ..extensions import db
+from ..realtime import presence_changed
 from ..types import iso
+from ..workshops.service import workshop_status
 from . import service
 from .models import Attendance
 
@@ -14,11 +16,20 @@ ANONYMOUS_NAME = "Participante anónimo"
 
 
 def on_connected(conn, user):
+    # The projector is a screen, not a person; after closing, whoever opens the room attends nothing.
+    if conn.is_audience or workshop_status(conn.workshop_id) == "closed":
+        return
     service.open_interval(conn.workshop_id, user, conn.sid, conn.role)
 
 
 def on_disconnected(conn):
     service.close_interval(conn.sid)
+
+
+def on_workshop_closing(workshop_id):
+    """The register ends with the workshop: tabs left open stop counting time in the room."""
+    service.close_workshop_intervals(workshop_id)
+    presence_changed(workshop_id)
 
 
 def personal_data(user):

@@ -1,8 +1,9 @@
-"""The attendance register of a workshop, as a page and as a CSV file, during and after it.
+"""The attendance register of a workshop, as a page, during and after it (its CSV and XLSX are
+downloads of the exports slice).
 
 Only the lab team and the workshop's moderators may see it: it holds personal data.
 """
-from flask import Blueprint, Response, render_template
+from flask import Blueprint, redirect, render_template, request, url_for
 from flask_login import login_required
 
 from ..types import utcnow
@@ -32,12 +33,6 @@ def register(workshop_id):
 @bp.route("/taller/<int:workshop_id>/asistencia.csv")
 @login_required
 def register_csv(workshop_id):
-    workshop = _workshop(workshop_id)
-    now = utcnow()
-    body = service.register_csv(workshop, service.register(workshop.id, now), service.workshop_date(workshop), now)
-    stamp = service.local_text(now, service.zone_of(workshop), "%Y%m%d-%H%M")
-    filename = f"asistencia-taller-{workshop.id}-{stamp}.csv"
-    return Response(body, mimetype="text/csv", headers={
-        "Content-Disposition": f'attachment; filename="{filename}"',
-        "Cache-Control": "no-store",  # personal data: no copy left in shared caches
-    })
+    """The register's first address, kept for bookmarks and links already sent."""
+    return redirect(url_for("exports.download", workshop_id=workshop_id, name="asistencia", fmt="csv",
+                            **request.args), code=301)

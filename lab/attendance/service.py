@@ -1,22 +1,19 @@
 """Attendance intervals: opened on connect, closed on disconnect, and closed by the sweeper when
 a process died without saying goodbye (its intervals stop being refreshed). From them, the
-register: one row per person, and its CSV export."""
-import csv
-import io
+register: one row per person (the exports slice writes it as CSV and XLSX)."""
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from flask import current_app
-from flask_babel import gettext as _
 from sqlalchemy import bindparam, func, select, update
 
 from ..extensions import db
 from ..live.hands import speaking_seconds
 from ..live.models import LiveState
 from ..types import utcnow
-from ..vocab import MODALITIES, ORG_TYPES, ROLES
+from ..vocab import ORG_TYPES, ROLES
 from .models import Attendance
 
 
@@ -32,6 +29,30 @@ def close_interval(sid):
     now = utcnow()
     db.session.execute(update(Attendance).where(Attendance.sid == sid, Attendance.left_at.is_(None))
                        .values(left_at=now, last_seen=now))
+
+
+def open_sockets(workshop_id, user_id, role):
+    """Socket ids of the person's open intervals in the workshop with this role, on every process."""
+    return db.session.scalars(select(Attendance.sid).where(
+        Attendance.workshop_id == workshop_id, Attendance.user_id == user_id, Attendance.role == role,
+        Attendance.left_at.is_(None))).all()
+
+
+def close_workshop_intervals(workshop_id):
+    now = utcnow()
+    db.session.execute(update(Attendance).where(Attendance.workshop_id == workshop_id, Attendance.left_at.is_(None))
+                       .values(left_at=now, last_seen=now))
+
+
+def close_orphans(serving_sids, joined_before):
+    """Close, at the moment they were last seen, open intervals joined before `joined_before` whose
+    socket no process serves: when one process serves every socket, those are what a restart left."""
+    orphan = (Attendance.left_at.is_(None), Attendance.joined_at < joined_before,
+              Attendance.sid.not_in(list(serving_sids)))
+    workshops = set(db.session.scalars(select(Attendance.workshop_id).where(*orphan).distinct()))
+    if workshops:
+        db.session.execute(update(Attendance).where(*orphan).values(left_at=Attendance.last_seen))
+    return workshops
 
 
 def heartbeat(sids):
@@ -167,22 +188,12 @@ def register(workshop_id, now=None):
 
 
 def workshop_date(workshop):
-    """The day the workshop takes place: as scheduled, else when it went live; None if neither."""
-    if workshop.starts_at is not None:
-        return workshop.starts_at
-    return db.session.scalar(select(LiveState.started_at).where(LiveState.workshop_id == workshop.id))
+    """The day the workshop took place: when it went live, else as scheduled; None if neither."""
+    started = db.session.scalar(select(LiveState.started_at).where(LiveState.workshop_id == workshop.id))
+    return started or workshop.starts_at
 
 
-# -- the CSV export: pure text from the register ------------------------------------------------
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value):
-    """A cell a spreadsheet will never run as a formula: risky first characters get an apostrophe."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
+# -- shown in the workshop's time zone -----------------------------------------------------------
 
 def zone_of(workshop):
     try:
@@ -199,45 +210,3 @@ def duration_text(seconds):
     """H:MM:SS, whole seconds: what a spreadsheet reads as a duration."""
     whole = int(seconds)
     return f"{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
-
-
-def register_header(workshop, date, generated_at):
-    """(label, value) lines that open the export: what the register is evidence of."""
-    zone = zone_of(workshop)
-    return [
-        (_("Entidad"), workshop.entity),
-        (_("Taller"), workshop.title),
-        (_("Fecha"), local_text(date, zone, "%Y-%m-%d")),
-        (_("Zona horaria"), zone.key),
-        (_("Modalidad"), str(MODALITIES.get(workshop.modality, workshop.modality))),
-        (_("Objetivo"), workshop.objective),
-        (_("Generado"), local_text(generated_at, zone)),
-    ]
-
-
-def register_columns():
-    return [_("Nombre"), _("Organización"), _("Tipo de organización"), _("Cargo"), _("Correo electrónico"),
-            _("Primera entrada"), _("Última salida"), _("Intervalos"), _("Tiempo presente"),
-            _("Tiempo con la palabra"), _("Rol")]
-
-
-def register_row(person, zone):
-    last_leave = _("En la sala") if person.present_now else local_text(person.last_leave, zone)
-    return [person.name, person.organisation, person.org_type_label, person.position, person.email,
-            local_text(person.first_join, zone), last_leave, len(person.intervals),
-            duration_text(person.present_seconds), duration_text(person.speaking_seconds), person.role_label]
-
-
-def register_csv(workshop, people, date, generated_at):
-    """The register as CSV bytes: the header lines, a blank line, then one row per person.
-    UTF-8 with a byte-order mark, so spreadsheet programs read accents right."""
-    zone = zone_of(workshop)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    for label, value in register_header(workshop, date, generated_at):
-        writer.writerow([neutralise(label), neutralise(value)])
-    writer.writerow([])
-    writer.writerow([neutralise(title) for title in register_columns()])
-    for person in people:
-        writer.writerow([neutralise(cell) for cell in register_row(person, zone)])
-    return out.getvalue().encode("utf-8-sig")

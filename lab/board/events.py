@@ -4,7 +4,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 
-from ..realtime import Payload, live_event
+from ..realtime import Id, Payload, live_event
 from . import moderation, service, votes
 from .votes import MAX_BUDGET
 
@@ -17,7 +17,7 @@ ClusterName = Annotated[str, Field(min_length=1, max_length=120)]
 
 class IdeaPost(Payload):
     client_id: ClientId
-    prompt_id: int
+    prompt_id: Id
     text: IdeaText
     actor: Actor | None = None
     category: Key | None = None
@@ -25,7 +25,7 @@ class IdeaPost(Payload):
 
 
 class IdeaEdit(Payload):
-    idea_id: int
+    idea_id: Id
     text: IdeaText
     actor: Actor | None = None
     category: Key | None = None
@@ -33,63 +33,63 @@ class IdeaEdit(Payload):
 
 
 class IdeaModerate(Payload):
-    idea_id: int
+    idea_id: Id
     text: IdeaText
     actor: Actor | None = None
     category: Key | None = None
 
 
 class IdeaRef(Payload):
-    idea_id: int
+    idea_id: Id
 
 
 class IdeaHide(Payload):
-    idea_id: int
+    idea_id: Id
     hidden: bool
 
 
 class IdeaMerge(Payload):
-    target_id: int
-    idea_ids: list[int] = Field(min_length=1, max_length=200)
+    target_id: Id
+    idea_ids: list[Id] = Field(min_length=1, max_length=200)
 
 
 class IdeaGroup(Payload):
-    idea_id: int
-    cluster_id: int | None  # required: null takes the idea out of its cluster
+    idea_id: Id
+    cluster_id: Id | None  # required: null takes the idea out of its cluster
 
 
 class ClusterCreate(Payload):
-    prompt_id: int
+    prompt_id: Id
     name: ClusterName
 
 
 class ClusterRename(Payload):
-    cluster_id: int
+    cluster_id: Id
     name: ClusterName
 
 
 class ClusterRef(Payload):
-    cluster_id: int
+    cluster_id: Id
 
 
 class PromptRef(Payload):
-    prompt_id: int
+    prompt_id: Id
 
 
 class VoteOpen(Payload):
-    prompt_id: int
+    prompt_id: Id
     target: Literal["ideas", "clusters"] = "ideas"
     budget: int = Field(default=3, ge=1, le=MAX_BUDGET)
     max_per_target: int | None = Field(default=None, ge=1, le=MAX_BUDGET)
 
 
 class RoundRef(Payload):
-    round_id: int
+    round_id: Id
 
 
 class VoteCast(Payload):
-    round_id: int
-    target_id: int
+    round_id: Id
+    target_id: Id
     delta: int
 
     @field_validator("delta")

@@ -8,7 +8,7 @@ from ..extensions import db
 from ..live.state import prompt_view
 from ..realtime import lock_room, publish
 from ..workshops.models import Prompt
-from ..workshops.service import find_prompt
+from ..workshops.service import find_prompt, require_open
 from .models import Cluster, Idea
 from .service import (
     cluster_view,
@@ -52,6 +52,7 @@ def idea_prompt(idea):
 def merge_ideas(conn, data):
     """Fold duplicates into a target idea of the same prompt. Folds never chain: ideas already
     folded into a merged idea move to the target."""
+    require_open(conn.workshop_id)
     lock_room(conn.workshop_id)
     target = find_idea(conn, data.target_id)
     if target.merged_into_id is not None:
@@ -92,6 +93,7 @@ def _check_name(prompt_id, name, cluster_id=None):
 
 
 def create_cluster(conn, data):
+    require_open(conn.workshop_id)
     lock_room(conn.workshop_id)  # two moderators typing the same name get one group
     prompt = find_prompt(conn.workshop_id, data.prompt_id)
     _check_name(prompt.id, data.name)
@@ -103,6 +105,7 @@ def create_cluster(conn, data):
 
 
 def rename_cluster(conn, data):
+    require_open(conn.workshop_id)
     lock_room(conn.workshop_id)
     cluster = find_cluster(conn, data.cluster_id)
     _check_name(cluster.prompt_id, data.name, cluster.id)
@@ -113,6 +116,7 @@ def rename_cluster(conn, data):
 
 def delete_cluster(conn, data):
     """Remove a cluster: its ideas stay, ungrouped; votes on it are removed."""
+    require_open(conn.workshop_id)
     cluster = find_cluster(conn, data.cluster_id)
     db.session.execute(update(Idea).where(Idea.cluster_id == cluster.id).values(cluster_id=None)
                        .execution_options(synchronize_session="fetch"))
@@ -124,6 +128,7 @@ def delete_cluster(conn, data):
 
 def group_idea(conn, data):
     """Put an idea in a cluster of its prompt, or take it out (cluster_id null)."""
+    require_open(conn.workshop_id)
     idea = find_idea(conn, data.idea_id)
     if idea.merged_into_id is not None:
         raise Conflict(_("Esta idea se unió con otra; agrupa la idea principal."))
@@ -144,7 +149,8 @@ def reveal_prompt(conn, data):
         ideas = db.session.scalars(select(Idea).where(Idea.prompt_id == prompt.id, Idea.merged_into_id.is_(None))
                                    .order_by(Idea.id)).all()
         full = [idea_view(idea) for idea in ideas]
-        public = [participant_view(view) for idea, view in zip(ideas, full, strict=True) if not idea.hidden]
+        public = [participant_view(view, prompt.anonymous)
+                  for idea, view in zip(ideas, full, strict=True) if not idea.hidden]
         publish(conn.workshop_id, "prompt.revealed", {"prompt": prompt_view(prompt), "ideas": public},
                 {"prompt": prompt_view(prompt), "ideas": full})
     return {"prompt": prompt_view(prompt)}

@@ -67,9 +67,13 @@ def idea_view(idea, merged=None, author=None):
     }
 
 
-def participant_view(full):
-    """A visible idea as participants see it: the author's name, not their id."""
-    return {key: value for key, value in full.items() if key != "author_id"}
+def participant_view(full, anonymous=False):
+    """A visible idea as participants see it: the author's name, not their id; on an anonymous
+    prompt, not even the name."""
+    view = {key: value for key, value in full.items() if key != "author_id"}
+    if anonymous:
+        view["author_name"] = ""
+    return view
 
 
 def public_view(idea, prompt, full):
@@ -78,7 +82,7 @@ def public_view(idea, prompt, full):
         return {"id": idea.id, "prompt_id": idea.prompt_id, "hidden": True, "removed": True}
     if prompt.ideas_hidden:
         return {"id": idea.id, "prompt_id": idea.prompt_id, "redacted": True}
-    return participant_view(full)
+    return participant_view(full, prompt.anonymous)
 
 
 def cluster_view(cluster):
@@ -109,7 +113,7 @@ def board_snapshot(conn):
         if idea.merged_into_id is not None:
             continue
         full = idea_view(idea, folded[idea.id], name or str(ANONYMOUS))
-        view = full if conn.is_moderator or idea.author_id == conn.user_id else \
+        view = full if conn.is_moderator or (idea.author_id == conn.user_id and not conn.is_audience) else \
             public_view(idea, prompts[idea.prompt_id], full)
         if not view.get("removed"):
             ideas.append(view)

@@ -1,3 +1,10 @@
 """Exports: every result of the lab (workshops, maps, diagnoses) out as CSV, XLSX, PDF, GraphML,
 GEXF, Kumu workbooks and re-importable JSON archives. `formats` holds the pure writers (a table
-or a graph in, bytes out); nothing in it touches the database or a request."""
+or a graph in, bytes out); `registry` the datasets; `routes` the downloads."""
+from . import cli, routes
+
+
+def init_app(app):
+    app.register_blueprint(routes.bp)
+    app.cli.add_command(cli.export_cli)
+    app.cli.add_command(cli.import_command)

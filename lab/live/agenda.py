@@ -8,7 +8,7 @@ from ..extensions import db
 from ..realtime import publish
 from ..types import utcnow
 from ..workshops.models import AgendaItem, Prompt, Workshop
-from ..workshops.service import find_prompt, require_live
+from ..workshops.service import find_prompt, require_live, require_open
 from . import timers
 from .hands import close_hands
 from .state import live_state, live_view, prompt_view, workshop_view
@@ -33,8 +33,8 @@ def start_workshop(conn):
     workshop.status = "live"
     state = live_state(conn.workshop_id)
     state.started_at = state.started_at or utcnow()
-    if state.agenda_item_id is None and workshop.agenda:
-        state.agenda_item_id = workshop.agenda[0].id
+    if workshop.agenda:  # the agenda clock starts: on the first item, or where the moderator put it
+        enter_item(state, state.agenda_item_id or workshop.agenda[0].id)
         _publish_live(conn, state)
     publish(conn.workshop_id, "workshop", workshop_view(workshop))
     return {"workshop": workshop_view(workshop)}
@@ -57,7 +57,10 @@ def close_workshop(conn):
     signals.workshop_closing.send(conn.workshop_id)
     close_hands(conn.workshop_id)
     workshop.status = "closed"
-    live_state(workshop.id).closed_at = utcnow()
+    state = live_state(workshop.id)
+    state.closed_at = utcnow()
+    enter_item(state, state.agenda_item_id, clock_runs=False)  # the agenda clock stops with the workshop
+    _publish_live(conn, state)
     publish(conn.workshop_id, "workshop", workshop_view(workshop))
     return {"workshop": workshop_view(workshop)}
 
@@ -65,6 +68,7 @@ def close_workshop(conn):
 # -- agenda ----------------------------------------------------------------------------------
 
 def goto_item(conn, agenda_item_id):
+    require_open(conn.workshop_id)
     item = db.session.query(AgendaItem).filter_by(id=agenda_item_id, workshop_id=conn.workshop_id).first()
     if item is None:
         raise NotFound(_("Ese punto no está en la agenda de este taller."))
@@ -73,6 +77,7 @@ def goto_item(conn, agenda_item_id):
 
 def step(conn, offset):
     """One item forward (+1) or back (-1); with no current item, the first."""
+    require_open(conn.workshop_id)
     agenda = _workshop(conn).agenda
     if not agenda:
         raise Conflict(_("Este taller no tiene agenda."), code="no_agenda")
@@ -88,15 +93,29 @@ def step(conn, offset):
 
 def _move_to(conn, item):
     state = live_state(conn.workshop_id)
-    state.agenda_item_id = item.id
+    enter_item(state, item.id, clock_runs=_workshop(conn).status == "live")
     _publish_live(conn, state)
     return {"live": live_view(state)}
+
+
+def enter_item(state, item_id, clock_runs=True):
+    """Make `item_id` the current agenda item. The agenda clock adds the time spent on the item being
+    left to its total, and counts the new one from now (while the workshop is live)."""
+    now = utcnow()
+    if state.agenda_item_id is not None and state.agenda_since is not None:
+        spent = dict(state.agenda_spent or {})  # a new dict: the JSON column sees assignments only
+        key = str(state.agenda_item_id)
+        spent[key] = round(spent.get(key, 0) + (now - state.agenda_since).total_seconds(), 1)
+        state.agenda_spent = spent
+    state.agenda_item_id = item_id
+    state.agenda_since = now if clock_runs and item_id is not None else None
 
 
 # -- prompts ---------------------------------------------------------------------------------
 
 def show_prompt(conn, prompt_id):
     """Put a prompt on every screen without opening it to ideas."""
+    require_open(conn.workshop_id)
     prompt = find_prompt(conn.workshop_id, prompt_id)
     state = live_state(conn.workshop_id)
     state.prompt_id = prompt.id
@@ -126,6 +145,7 @@ def put_open(workshop_id, prompt):
         publish(workshop_id, "prompt", prompt_view(other))
     if not prompt.is_open:
         prompt.is_open = True
+        prompt.opened_at = prompt.opened_at or utcnow()
         publish(workshop_id, "prompt", prompt_view(prompt))
     state = live_state(workshop_id)
     if state.prompt_id != prompt.id:
@@ -146,6 +166,7 @@ def close_prompt(conn, prompt_id):
 
 
 def set_auto_close(conn, enabled):
+    require_open(conn.workshop_id)
     state = live_state(conn.workshop_id)
     state.auto_close = enabled
     _publish_live(conn, state)

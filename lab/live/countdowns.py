@@ -11,7 +11,7 @@ from ..errors import Conflict
 from ..extensions import db
 from ..realtime import publish
 from ..workshops.models import Prompt
-from ..workshops.service import require_live, workshop_status
+from ..workshops.service import require_live, require_open, workshop_status
 from . import timers
 from .agenda import put_open
 from .hands import SPEAKING_SECONDS, resume_turn
@@ -19,6 +19,7 @@ from .hands import SPEAKING_SECONDS, resume_turn
 
 def run(conn, kind, operation, *args):
     """Apply `operation(conn, timer, *args)` to the workshop's countdown of this kind, then show it."""
+    require_open(conn.workshop_id)
     timer = timers.get_timer(conn.workshop_id, kind, lock=True)
     operation(conn, timer, *args)
     publish(conn.workshop_id, "timer", timers.view(timer))

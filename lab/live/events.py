@@ -4,20 +4,20 @@ from typing import Literal
 
 from pydantic import Field
 
-from ..realtime import Empty, Payload, live_event
-from . import agenda, countdowns, hands, timers
+from ..realtime import Empty, Id, Payload, live_event
+from . import agenda, countdowns, hands, projector, timers
 
 
 class AgendaGoto(Payload):
-    agenda_item_id: int
+    agenda_item_id: Id
 
 
 class PromptRef(Payload):
-    prompt_id: int
+    prompt_id: Id
 
 
 class PromptOpen(Payload):
-    prompt_id: int
+    prompt_id: Id
     start_timer: bool = True
 
 
@@ -34,7 +34,11 @@ class TimerExtend(TimerAction):
 
 
 class HandRef(Payload):
-    hand_id: int
+    hand_id: Id
+
+
+class ProjectorMode(Payload):
+    mode: Literal[tuple(projector.MODES)]
 
 
 # -- workshop and agenda (moderators) -----------------------------------------------------------
@@ -84,6 +88,11 @@ def on_prompt_close(conn, data):
 @live_event("live:auto_close", AutoClose, moderator=True)
 def on_auto_close(conn, data):
     return agenda.set_auto_close(conn, data.enabled)
+
+
+@live_event("projector:mode", ProjectorMode, moderator=True)
+def on_projector_mode(conn, data):
+    return projector.set_mode(conn, data.mode)
 
 
 # -- countdowns (moderators) --------------------------------------------------------------------

@@ -15,7 +15,7 @@ from ..extensions import db
 from ..realtime import lock_room, publish
 from ..types import utcnow
 from ..vocab import ANONYMOUS
-from ..workshops.service import require_live, workshop_status
+from ..workshops.service import require_live, require_open, workshop_status
 from . import timers
 from .models import Hand, LiveState
 
@@ -139,6 +139,7 @@ def end_turn(conn, hand_id):
 
 def dismiss(conn, hand_id):
     """The moderator lowers someone's raised hand (they left, or already spoke aloud)."""
+    require_open(conn.workshop_id)
     hand = _hand(conn.workshop_id, hand_id)
     if hand.state != "raised":
         raise Conflict(_("Esa persona ya no tiene la mano levantada."), code="hand_not_raised")

@@ -18,6 +18,12 @@ class LiveState(db.Model):
     auto_close = db.Column(db.Boolean, nullable=False, default=True)
     started_at = db.Column(UTCDateTime)
     closed_at = db.Column(UTCDateTime)
+    #: when the current agenda item began (the agenda clock counts from here)
+    agenda_since = db.Column(UTCDateTime)
+    #: seconds spent on each agenda item before the current stretch: {"<item id>": seconds}
+    agenda_spent = db.Column(db.JSON, nullable=False, default=dict)
+    #: what the projector shows: a key of live.projector.MODES
+    projector_mode = db.Column(db.String(16), nullable=False, default="question")
 
 
 class Timer(db.Model):

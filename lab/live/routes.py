@@ -3,7 +3,7 @@
 The pages are shells: the browser draws the room from the socket's snapshot (lab/static/js). They
 carry the workshop id, the person's role and every text the scripts show, translated here.
 """
-from flask import Blueprint, render_template, url_for
+from flask import Blueprint, current_app, render_template, url_for
 from flask_login import current_user, login_required
 
 from .. import vocab
@@ -20,6 +20,9 @@ def _page(template, workshop, role, view):
         "projector": url_for("live.projector", workshop_id=workshop.id) if role == "moderator" else None,
         "register": url_for("attendance.register", workshop_id=workshop.id) if role == "moderator" else None,
         "join": url_for("workshops.join_code", code=workshop.join_code, _external=True),
+        # The results page is the exports slice's; linked once it is installed.
+        "results": url_for("exports.workshop_results", workshop_id=workshop.id)
+        if role == "moderator" and "exports.workshop_results" in current_app.view_functions else None,
     }
     config = {"workshop_id": workshop.id, "user_id": current_user.id, "role": role, "view": view}
     return render_template(template, workshop=workshop, role=role, links=links, config=config,

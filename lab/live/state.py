@@ -30,6 +30,8 @@ def prompt_view(prompt):
         "asks_actor": prompt.asks_actor,
         "asks_category": prompt.asks_category,
         "is_open": prompt.is_open,
+        "anonymous": prompt.anonymous,
+        "run": prompt.opened_at is not None,  # opened to ideas at least once
     }
 
 
@@ -61,7 +63,9 @@ def activities_view(workshop_id):
 
 
 def live_view(state):
-    return {"agenda_item_id": state.agenda_item_id, "prompt_id": state.prompt_id, "auto_close": state.auto_close}
+    return {"agenda_item_id": state.agenda_item_id, "prompt_id": state.prompt_id, "auto_close": state.auto_close,
+            "agenda_since": state.agenda_since.timestamp() if state.agenda_since else None,
+            "agenda_spent": state.agenda_spent or {}, "projector_mode": state.projector_mode or "question"}
 
 
 def timers_view(workshop_id):

@@ -17,6 +17,8 @@ from ..extensions import db, socketio
 from .hooks import current_hooks
 from .rooms import user_room
 
+AUDIENCE = "audience"
+
 
 @dataclass
 class Connection:
@@ -25,14 +27,21 @@ class Connection:
     sid: str
     user_id: int
     workshop_id: int
-    role: str  # "moderator" or "participant" in this room
+    role: str  # "moderator", "participant" or "audience" (a moderator's projector) in this room
     name: str
     session_token: str
     joined: float = field(default_factory=time.time)
+    locale: str | None = None  # the person's language at connect: refusals are written in it
 
     @property
     def is_moderator(self):
         return self.role == "moderator"
+
+    @property
+    def is_audience(self):
+        """The projector: the screen the whole audience reads. It sees what a participant sees, is
+        nobody in the room (no attendance, no presence) and sends nothing but reads."""
+        return self.role == AUDIENCE
 
 
 # sid -> Connection, for the sockets this process serves (sticky sessions keep a sid here).
@@ -73,6 +82,22 @@ def end_user_sockets(user_id):
     socketio.emit("session_ended", {"code": "session_ended"}, to=user_room(user_id))
     for sid, conn in list(CONNECTIONS.items()):
         if conn.user_id == user_id:
+            socketio.server.disconnect(sid, namespace="/")
+
+
+def end_moderation(user_id, workshop_id):
+    """The lab team took this person off the workshop's moderators (committed): close their moderator
+    sockets there now, on this process and, through the message queue, on the others, so they stop
+    receiving the moderators' views at once. Reconnecting gives them the role they have now. Their
+    sockets in other workshops stay. Harmless if they moderate it again: each socket's standing is
+    read again first."""
+    hooks = current_hooks()
+    standing = db.session.execute(hooks.moderator_standing, {"user_id": user_id, "workshop_id": workshop_id}).first()
+    if standing is None or not standing[1]:
+        local = {sid for sid, conn in CONNECTIONS.items()
+                 if conn.user_id == user_id and conn.workshop_id == workshop_id and conn.is_moderator}
+        remote = set(hooks.open_sockets(workshop_id, user_id, "moderator")) if hooks.open_sockets else set()
+        for sid in local | remote:
             socketio.server.disconnect(sid, namespace="/")
 
 

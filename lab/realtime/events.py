@@ -15,14 +15,17 @@ sees a change that was not stored. Background jobs use the same runner, `run_in_
 import logging
 import time
 from functools import wraps
+from typing import Annotated
 
-from flask import g
+from flask import g, request
 from flask_babel import gettext as _
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ..errors import Forbidden, Invalid, Refused, Unavailable, database_unreachable
 from ..extensions import db, socketio
-from .connections import current_connection
+from ..types import MAX_ID
+from . import limits
+from .connections import CONNECTIONS, current_connection
 from .hooks import current_hooks
 from .models import AuditEntry
 from .rooms import room
@@ -33,38 +36,71 @@ log = logging.getLogger(__name__)
 EVENTS: dict[str, dict] = {}
 
 
+#: A row's id as a payload field: a positive integer a database column can hold.
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+
+
 class Payload(BaseModel):
-    """Base of every event payload: unknown fields and loose types are refused."""
+    """Base of every event payload: unknown fields and loose types are refused, and no integer anywhere
+    in it (a field, a list's item) lies beyond what a column holds, so none reaches a query that
+    would overflow."""
 
     model_config = ConfigDict(extra="forbid", strict=True, str_strip_whitespace=True)
+
+    @field_validator("*")
+    @classmethod
+    def _within_columns(cls, value):
+        if not _fits_columns(value):
+            raise ValueError("integer out of range")
+        return value
+
+
+def _fits_columns(value):
+    if isinstance(value, bool):
+        return True
+    if isinstance(value, int):
+        return -MAX_ID <= value <= MAX_ID
+    if isinstance(value, list | tuple | set):
+        return all(_fits_columns(item) for item in value)
+    if isinstance(value, dict):
+        return all(_fits_columns(item) for item in value.values())
+    return True
 
 
 class Empty(Payload):
     pass
 
 
-def live_event(name, schema=Empty, moderator=False, lock=True):
+def live_event(name, schema=Empty, moderator=False, lock=True, audience=False):
     """Register a Socket.IO event handler with validation, authorisation, a transaction and an ack.
 
     With `lock`, the workshop's room row is locked before the handler runs: every writer takes
     that lock first, so two events on the same room never wait on each other in opposite orders.
     Read-only events, and handlers that take the lock themselves later, pass lock=False. Moderator
-    events answer `forbidden` to anyone else and are written to the audit log.
+    events answer `forbidden` to anyone else and are written to the audit log. The projector's
+    connection (the audience) may send only the events declared with `audience` (reads).
     """
 
     def decorate(handler):
         @wraps(handler)
         def on_event(payload=None, *extra):
             try:
+                caller = CONNECTIONS.get(request.sid)
+                if caller is not None:
+                    g.known_locale = caller.locale  # no query to learn the language of an answer
+                    limits.check(caller.user_id, name, record=False)  # over the limit: refused before any query
                 conn = current_connection(moderator)
                 if moderator and not conn.is_moderator:
                     raise Forbidden()
+                if conn.is_audience and not audience:
+                    raise Forbidden(_("El proyector solo muestra el taller; actúa desde la consola."))
                 if extra:
                     raise Invalid(_("Envía un único objeto con los datos del evento."))
                 try:
                     data = schema.model_validate({} if payload is None and schema is Empty else payload)
                 except ValidationError as error:
                     raise Invalid(describe_validation(error)) from None
+                limits.check(conn.user_id, name, record=True)
                 work = _with_audit(handler, name if moderator else None)
                 result = run_in_transaction(_locked(work) if lock else work, conn, data)
                 return {"ok": True, **(result or {})}

@@ -4,6 +4,7 @@ import logging
 import time
 
 from flask import current_app, request
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_socketio import ConnectionRefusedError, join_room
@@ -11,20 +12,35 @@ from flask_socketio import ConnectionRefusedError, join_room
 from .. import signals
 from ..errors import Refused, Unavailable, database_unreachable
 from ..extensions import db, socketio
+from ..types import MAX_ID
+from . import limits
 from .background import ensure_background_work
-from .connections import CONNECTIONS, Connection
+from .connections import AUDIENCE, CONNECTIONS, Connection
 from .events import Empty, live_event, presence_changed, run_in_transaction
 from .hooks import current_hooks
 from .rooms import room, user_room
 
 log = logging.getLogger(__name__)
 
+#: sid -> Connection of sockets between their handshake and their registration in CONNECTIONS
+ENTERING: dict[str, Connection] = {}
+
 
 def _workshop_id(auth):
-    raw = auth.get("workshop") if isinstance(auth, dict) else request.args.get("workshop")
-    if isinstance(raw, str) and raw.isdigit():
+    """The workshop a connection asks for, from `auth.workshop` only (an integer, or its digits);
+    None for anything else, a number no workshop can have included."""
+    raw = auth.get("workshop") if isinstance(auth, dict) else None
+    if isinstance(raw, str) and raw.isascii() and raw.isdigit() and len(raw) <= len(str(MAX_ID)):
         raw = int(raw)
-    return raw if isinstance(raw, int) and not isinstance(raw, bool) else None
+    if isinstance(raw, int) and not isinstance(raw, bool) and 1 <= raw <= MAX_ID:
+        return raw
+    return None
+
+
+def _as_audience(auth, role):
+    """A moderator opening the projector asks to see the room as its audience does."""
+    wants = isinstance(auth, dict) and auth.get("view") == "projector"
+    return AUDIENCE if wants and role == "moderator" else role
 
 
 def refuse(code, message):
@@ -49,24 +65,33 @@ def on_connect(auth=None):
         if not current_user.is_authenticated:
             refuse("unauthenticated", _("Inicia sesión o únete con el código del taller para entrar."))
         workshop_id = _workshop_id(auth)
+        if limits.sockets_left(current_user.id, workshop_id, [*CONNECTIONS.values(), *ENTERING.values()]) <= 0:
+            refuse("too_many_connections", _("Ya tienes demasiadas pestañas o dispositivos conectados a este taller. "
+                                             "Cierra alguno y vuelve a intentarlo."))
         try:
             role = current_hooks().authorise(current_user, workshop_id)
         except Refused as refusal:
             refuse(refusal.code, refusal.message)
+        role = _as_audience(auth, role)
         conn = Connection(sid=request.sid, user_id=current_user.id, workshop_id=workshop_id, role=role,
-                          name=current_user.name, session_token=current_user.session_token)
+                          name=current_user.name, session_token=current_user.session_token, locale=str(get_locale()))
+        ENTERING[request.sid] = conn  # counted while its attendance is written (other connects may run meanwhile)
         run_in_transaction(_enter, conn, current_user._get_current_object())
         CONNECTIONS[request.sid] = conn
         join_room(room(conn.workshop_id, "m" if conn.is_moderator else "p"))
         join_room(user_room(conn.user_id))
         ensure_background_work(current_app._get_current_object())
-    except Exception as error:
-        if not database_unreachable(error):
-            raise
-        log.warning("connect: database unreachable (%s)", type(error.orig).__name__)
+    except ConnectionRefusedError:
+        raise
+    except Exception as error:  # every connection gets an answer, never a client left waiting
         db.session.rollback()
-        refuse("unavailable", Unavailable.default)
+        if database_unreachable(error):
+            log.warning("connect: database unreachable (%s)", type(error.orig).__name__)
+            refuse("unavailable", Unavailable.default)
+        log.exception("connect failed")
+        refuse("server_error", _("Algo salió mal de nuestro lado. Tu información está a salvo; inténtalo de nuevo."))
     finally:
+        ENTERING.pop(request.sid, None)
         db.session.remove()
 
 
@@ -96,7 +121,7 @@ def _leave(conn):
     presence_changed(conn.workshop_id)
 
 
-@live_event("snapshot", lock=False)
+@live_event("snapshot", lock=False, audience=True)
 def send_snapshot(conn, _data):
     """The whole room state; asked on join, on reconnect and whenever a sequence gap is seen.
 
@@ -114,7 +139,7 @@ def send_snapshot(conn, _data):
     return {"snapshot": snapshot}
 
 
-@live_event("time", Empty, lock=False)
+@live_event("time", Empty, lock=False, audience=True)
 def server_time(conn, _data):
     """Clock sync: the client halves the round trip to estimate its offset from the server."""
     return {"server_time": time.time()}

@@ -10,6 +10,7 @@ once, when the app is built (one `Hooks` per app, in `app.extensions["realtime"]
 | `check_moderators_with(standing)` | workshops | refuse a moderator event from someone no longer moderating |
 | `authorise_with(fn)` | workshops | accept or refuse a connection, and fix its role |
 | `read_presence_with(people, count)` | attendance | tell moderators (and participants, as a count) who is in |
+| `find_sockets_with(fn)` | attendance | close a removed moderator's sockets on every process |
 | `before_snapshot(fn)`, `snapshot_part(fn)` | live, board | build the snapshot a client draws the room from |
 | `every(seconds, job)` | live, attendance | run periodic work (timer expiry, attendance upkeep) |
 
@@ -30,6 +31,7 @@ class Hooks:
         self.moderator_standing = None  # :user_id, :workshop_id -> (session token, may still moderate)
         self.present_people = None  # workshop_id -> [{user_id, name, ...}] of who is connected now
         self.present_count = None  # workshop_id -> how many people `present_people` would list
+        self.open_sockets = None  # (workshop_id, user_id, role) -> sids of their open connections, any process
         self.preparations = []  # fn(workshop_id), before a snapshot is read
         self.snapshot_parts = []  # fn(conn) -> {key: value} merged into the snapshot
         self.jobs = []  # (seconds, fn()): periodic work of the background loop
@@ -50,6 +52,9 @@ class Hooks:
 
     def read_presence_with(self, people, count):
         self.present_people, self.present_count = people, count
+
+    def find_sockets_with(self, fn):
+        self.open_sockets = fn
 
     def before_snapshot(self, fn):
         _add(self.preparations, fn)

@@ -90,7 +90,8 @@ class WorkshopForm(FlaskForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.modality.choices = vocabulary(vocab.MODALITIES)
-        self.status.choices = vocabulary(vocab.STATUSES)
+        # Only the planning statuses: going live and closing happen in the console, never here.
+        self.status.choices = vocabulary({key: vocab.STATUSES[key] for key in vocab.PLANNING_STATUSES})
 
     def validate(self, extra_validators=None):
         valid = super().validate(extra_validators)
@@ -104,8 +105,9 @@ class WorkshopForm(FlaskForm):
         return {
             "title": self.title.data, "entity": self.entity.data or "", "timezone": self.timezone.data,
             "modality": self.modality.data, "meeting_link": self.meeting_link.data or "",
-            "objective": self.objective.data or "", "purpose": self.purpose.data or "", "status": self.status.data,
+            "objective": self.objective.data or "", "purpose": self.purpose.data or "",
             "starts_at": to_utc(self.date.data, self.time.data, self.timezone.data),
+            **({"status": self.status.data} if "status" in self._fields else {}),
         }
 
 
@@ -151,6 +153,8 @@ class PromptForm(FlaskForm):
     reveal_mode = SelectField(_l("Ideas"), choices=[])
     asks_actor = BooleanField(_l("Cada idea indica el actor que podría aportar"))
     asks_category = BooleanField(_l("Cada idea indica la categoría de capacidad"))
+    anonymous = BooleanField(_l("Anónima: los participantes y el proyector no ven quién escribió cada idea"),
+                             description=_l("Quienes moderan sí lo ven, para moderar."))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -158,7 +162,8 @@ class PromptForm(FlaskForm):
 
     def values(self):
         return {"text": self.text.data, "seconds": self.seconds.data, "reveal_mode": self.reveal_mode.data,
-                "asks_actor": self.asks_actor.data, "asks_category": self.asks_category.data}
+                "asks_actor": self.asks_actor.data, "asks_category": self.asks_category.data,
+                "anonymous": self.anonymous.data}
 
 
 class ModeratorForm(FlaskForm):

@@ -9,7 +9,7 @@ from ..errors import Refused
 from ..extensions import db, limiter
 from ..web import INVALID, form_status
 from . import service
-from .access import can_moderate
+from .access import can_moderate, is_member
 from .forms import JoinForm
 from .routes import bp
 
@@ -49,9 +49,22 @@ def join_code(code):
     if workshop.status == "closed":
         return notice(workshop, _("Este taller ya terminó"),
                       _("El taller está cerrado y ya no recibe participantes."), 409)
+    moderator = current_user.is_authenticated and can_moderate(current_user, workshop.id)
+    if workshop.status == "draft" and not moderator:
+        return notice(workshop, _("Este taller aún no está abierto"),
+                      _("El equipo del laboratorio todavía lo está preparando. Vuelve a usar el enlace cuando "
+                        "te avisen."), 409)
     if current_user.is_authenticated:
-        return enter(workshop)
+        return enter(workshop) if request.method == "POST" or is_member(current_user, workshop) else confirm(workshop)
     return as_guest(workshop)
+
+
+def confirm(workshop):
+    """Opening a link changes nothing: a person with an account joins by pressing the button. (A guest
+    is a member of their own workshop only: `enter` tells them so, and writes nothing.)"""
+    if current_user.is_guest:
+        return enter(workshop)
+    return render_template("workshops/join_workshop.html", workshop=workshop, confirm=True)
 
 
 def notice(workshop, title, message, status):

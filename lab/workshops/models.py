@@ -114,6 +114,10 @@ class Prompt(db.Model):
     is_open = db.Column(db.Boolean, nullable=False, default=False)
     #: live: hidden ideas have been revealed to everyone
     revealed = db.Column(db.Boolean, nullable=False, default=False)
+    #: authors' names are hidden from participants and the projector (moderators still see them)
+    anonymous = db.Column(db.Boolean, nullable=False, default=False)
+    #: live: when the prompt first opened to ideas (a prompt already run), NULL before
+    opened_at = db.Column(UTCDateTime)
 
     activity = db.relationship("Activity", back_populates="prompts")
     workshop = db.relationship("Workshop")

@@ -6,11 +6,11 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from .. import vocab
+from .. import realtime, vocab
 from ..errors import Refused
 from ..extensions import db
 from ..security import role_required
-from ..web import INVALID, act, form_status
+from ..web import INVALID, act, form_status, page_number
 from . import service
 from .access import MODERATOR, workshop_for
 from .forms import ActionForm, CreateForm, ModeratorForm, SearchForm, WorkshopForm, common_time_zones
@@ -41,7 +41,12 @@ def templates_dir():
 
 @bp.context_processor
 def workshop_helpers():
-    return {"join_link": join_link, "vocab": vocab}
+    return {"join_link": join_link, "vocab": vocab, "has_endpoint": has_endpoint}
+
+
+def has_endpoint(name):
+    """Whether a page of another slice is installed (the results page arrives with the exports)."""
+    return name in current_app.view_functions
 
 
 @bp.route("/talleres")
@@ -49,8 +54,7 @@ def workshop_helpers():
 def index():
     form = SearchForm(formdata=request.args)
     text, status = (form.q.data, form.status.data) if form.validate() else ("", "")
-    page = request.args.get("page", 1, type=int)
-    workshops = db.paginate(service.search_query(current_user, text, status), page=page, per_page=PER_PAGE,
+    workshops = db.paginate(service.search_query(current_user, text, status), page=page_number(), per_page=PER_PAGE,
                             error_out=False)
     return render_template("workshops/index.html", form=form, workshops=workshops, searching=bool(text or status))
 
@@ -82,7 +86,7 @@ def edit(workshop_id):
     if request.method == "POST":
         if not can_edit():
             abort(403)
-        form = WorkshopForm()
+        form = details_form(workshop)
         if form.validate():
             service.update_details(workshop, **form.details(service.to_utc))
             db.session.commit()
@@ -90,7 +94,15 @@ def edit(workshop_id):
             return redirect(url_for("workshops.edit", workshop_id=workshop.id))
         return details_page(workshop, form), INVALID
     day, clock = service.local_start(workshop)
-    return details_page(workshop, WorkshopForm(formdata=None, obj=workshop, date=day, time=clock))
+    return details_page(workshop, details_form(workshop, formdata=None, obj=workshop, date=day, time=clock))
+
+
+def details_form(workshop, **kwargs):
+    """The details form; without the status once the workshop went live (closing is final)."""
+    form = WorkshopForm(**kwargs)
+    if workshop.status not in vocab.PLANNING_STATUSES:
+        del form.status
+    return form
 
 
 def details_page(workshop, form):
@@ -138,5 +150,7 @@ def remove_moderator(workshop_id, user_id):
     workshop = db.get_or_404(Workshop, workshop_id)
     back = url_for("workshops.moderators", workshop_id=workshop.id)
     if ActionForm().validate_on_submit():
-        return act(lambda: service.remove_moderator(workshop, user_id), _("Moderador retirado del taller."), back)
+        response = act(lambda: service.remove_moderator(workshop, user_id), _("Moderador retirado del taller."), back)
+        realtime.end_moderation(user_id, workshop.id)  # their open consoles stop seeing moderators' views now
+        return response
     return redirect(back)

@@ -23,7 +23,7 @@ DETAIL_FIELDS = ("title", "entity", "timezone", "modality", "meeting_link", "obj
                  "starts_at")
 AGENDA_FIELDS = ("title", "minutes", "presenter", "kind")
 ACTIVITY_FIELDS = ("title", "instructions", "agenda_item_id")
-PROMPT_FIELDS = ("text", "seconds", "reveal_mode", "asks_actor", "asks_category")
+PROMPT_FIELDS = ("text", "seconds", "reveal_mode", "asks_actor", "asks_category", "anonymous")
 
 
 # --- codes and lookups -------------------------------------------------------------------------
@@ -76,6 +76,13 @@ def require_live(status):
         raise Conflict(_l("El taller no está en vivo."), code="not_live")
 
 
+def require_open(workshop_id):
+    """Closing is final: nothing in the room moves afterwards (agenda, prompts, countdowns, hands,
+    groups). A refusal with a reason, never a silent change."""
+    if workshop_status(workshop_id) == "closed":
+        raise Conflict(_l("El taller está cerrado: la sala ya no cambia."), code="closed")
+
+
 # --- listing ----------------------------------------------------------------------------------
 
 def search_query(user, text="", status=""):
@@ -126,6 +133,7 @@ def _copy_template(workshop, spec):
         for j, p in enumerate(a.prompts):
             activity.prompts.append(Prompt(position=j, text=p.text, seconds=p.seconds, reveal_mode=p.reveal,
                                            asks_actor=p.asks_actor, asks_category=p.asks_category,
+                                           anonymous=p.anonymous,
                                            workshop_id=workshop.id))
 
 
@@ -147,6 +155,12 @@ def local_start(workshop):
 
 
 def update_details(workshop, **fields):
+    """The workshop's details. Its status only while it is being planned, and only to a planning
+    status: a workshop goes live and closes from the console, and closing is final."""
+    if "status" in fields and (workshop.status not in vocab.PLANNING_STATUSES
+                               or fields["status"] not in vocab.PLANNING_STATUSES):
+        raise Conflict(_("El estado de un taller en vivo o cerrado no se cambia desde este formulario."),
+                       code="status_locked")
     _assign(workshop, DETAIL_FIELDS, fields)
 
 

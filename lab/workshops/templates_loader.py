@@ -19,6 +19,8 @@ from .templates_schema import MAX_TEMPLATE_BYTES, TemplateSpec, reference_errors
 EXTENSIONS = (".yaml", ".yml")
 KEY = re.compile(r"^\w[\w.-]{0,119}$")
 FILE_FIELD = "archivo"
+#: how deep lists and groups may nest: a template needs 6 (activities > prompts > fields)
+MAX_NESTING = 12
 
 
 @dataclass
@@ -88,6 +90,9 @@ def parse(data, filename):
 
 
 def _read_yaml(source, filename):
+    too_deep = _nesting_error(source, filename)
+    if too_deep:
+        return None, None, too_deep
     loader = _Loader(source)
     try:
         root = loader.get_single_node()
@@ -101,6 +106,24 @@ def _read_yaml(source, filename):
         return None, None, TemplateError(filename, 1, FILE_FIELD, _("El YAML no es válido."))
     finally:
         loader.dispose()
+
+
+def _nesting_error(source, filename):
+    """An error if lists and groups nest deeper than any template needs, found by reading the YAML
+    events alone (no tree is built), so a hostile file is refused in a fraction of a second."""
+    depth = 0
+    try:
+        for event in yaml.parse(source, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_NESTING:
+                    return TemplateError(filename, event.start_mark.line + 1, FILE_FIELD, _(
+                        "El archivo anida listas o grupos a más de %(levels)d niveles.", levels=MAX_NESTING))
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # the full read below reports it, with its line
+    return None
 
 
 def _duplicate_keys(root, filename):

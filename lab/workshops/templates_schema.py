@@ -51,6 +51,7 @@ class PromptSpec(Spec):
     reveal: Reveal = "visible"
     asks_actor: Flag = False
     asks_category: Flag = False
+    anonymous: Flag = False
 
 
 class ActivitySpec(Spec):

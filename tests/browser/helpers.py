@@ -6,7 +6,7 @@ LIVE_WAIT = 10_000  # ms: bound for a live change to reach another screen
 
 def wait_connected(page):
     expect(page.locator("#connection")).to_have_attribute("data-status", "connected", timeout=LIVE_WAIT)
-    expect(page.locator("#workshop-state")).not_to_be_empty(timeout=LIVE_WAIT)  # the snapshot is drawn
+    expect(page.locator("body[data-synced=true]")).to_have_count(1, timeout=LIVE_WAIT)  # the snapshot is drawn
 
 
 def note(page, text):

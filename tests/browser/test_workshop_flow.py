@@ -43,9 +43,11 @@ def test_a_workshop_from_start_to_register(open_context, seed, server):
     moderator.goto(f"/taller/{room.workshop_id}/moderar")
     wait_connected(moderator)
 
-    # Ana has an account: the join link puts her in the room. The guest comes in by code.
+    # Ana has an account: the join link asks her to confirm, then puts her in the room. The guest
+    # comes in by code.
     ana_page = open_context(ana).new_page()
     ana_page.goto(f"/unirse/{room.join_code}")
+    ana_page.get_by_role("button", name="Unirme al taller").click()
     ana_page.wait_for_url("**/sala")
     wait_connected(ana_page)
     guest = join_as_guest(open_context(), room.join_code)

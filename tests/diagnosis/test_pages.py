@@ -189,3 +189,27 @@ def test_period_dates_are_checked_on_the_form(lab, setup):
     response = lab.post("/diagnosticos/nuevo", {"title": "D", "period_start": "ayer", "period_end": "2026-01-01",
                                                "workshops": [setup[0].workshops[0].id]})
     assert response.status_code == 422 and "No es una fecha válida." in response.get_data(as_text=True)
+
+
+def test_oversized_text_is_refused_and_nothing_changes(lab, setup):
+    diagnosis_id = created(lab, setup)
+    with lab.client.application.app_context():
+        row_id = db.session.get(Diagnosis, diagnosis_id).assessments[0].id
+    response = lab.post(f"/diagnosticos/{diagnosis_id}/capacidades/{row_id}",
+                        {"validated_level": "1", "target_level": "4", "narrative": "x" * 5001,
+                         "mipg_policy": "conocimiento"})
+    assert response.status_code == 422 and "5000" in response.get_data(as_text=True)
+    response = lab.post(f"/diagnosticos/{diagnosis_id}/capacidades/{row_id}",
+                        {"validated_level": "1", "target_level": "4", "mipg_policy": "no-es-politica"})
+    assert response.status_code == 422
+    with lab.client.application.app_context():
+        assert db.session.get(Diagnosis, diagnosis_id).assessments[0].validated_level is None
+
+
+def test_the_diagnosis_page_reads_in_english(lab, setup):
+    diagnosis_id = created(lab, setup)
+    lab.post("/idioma/en", {"next": f"/diagnosticos/{diagnosis_id}"})
+    page = lab.get(f"/diagnosticos/{diagnosis_id}").get_data(as_text=True)
+    for text in ("Capabilities", "Voice: who was heard", "From gap to alliance", "Key actors by capabilities",
+                 "Knowledge and innovation management"):
+        assert text in page, text

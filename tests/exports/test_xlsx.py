@@ -31,7 +31,8 @@ def test_header_lines_then_a_frozen_filtered_title_row():
     sheet = workbook([ideas_table()])["Ideas del taller"]
     rows = values(sheet)
     assert [row[:2] for row in rows[:6]] == [
-        ["Entidad", "Alcaldía de Ñuñoa"], ["Fecha", datetime(2026, 3, 14)], ["Generado", datetime(2026, 3, 14, 9, 5, 30)],
+        ["Entidad", "Alcaldía de Ñuñoa"], ["Fecha", datetime(2026, 3, 14)],
+        ["Generado", datetime(2026, 3, 14, 9, 5, 30)],
         ["Ideas", 12], ["Duración", timedelta(hours=2)], [neutralised("=Objetivo"), neutralised(PAYLOADS[0])]]
     assert rows[6] == [None] * 8
     assert rows[7] == ["Idea", "Votos", "Puntaje", "Día", "Publicada", "Tiempo con la palabra", "Oculta", "Etiquetas"]
@@ -67,7 +68,7 @@ def test_dates_times_and_durations_are_excel_dates_with_formats():
 def test_formula_payloads_are_neutralised_text_and_no_cell_is_a_formula():
     sheet = workbook([ideas_table()])["Ideas del taller"]
     rows = values(sheet)[8:]
-    for payload, row in zip(PAYLOADS, rows[4:]):
+    for payload, row in zip(PAYLOADS, rows[4:], strict=False):
         assert row[0] == neutralised(payload)
         assert row[7] == neutralised(payload)
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)

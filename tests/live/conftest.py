@@ -81,11 +81,12 @@ def server(live_db, room, tmp_path):
 
 @pytest.fixture
 def join(server, room):
-    """join("alicia") -> a connected LiveClient in the room; all are closed after the test."""
+    """join("alicia") -> a connected LiveClient in the room (view="projector" for a projector); all are
+    closed after the test."""
     clients = []
 
-    def open_client(who, workshop_id=None):
-        client = LiveClient(server, room.cookies[who], workshop_id or room.workshop_id)
+    def open_client(who, workshop_id=None, view=None):
+        client = LiveClient(server, room.cookies[who], workshop_id or room.workshop_id, view=view)
         clients.append(client)
         return client.connect()
 

@@ -160,8 +160,12 @@ class RedisServer:
 class LiveClient:
     """A person's browser tab: one real Socket.IO connection, with what it received."""
 
-    def __init__(self, server, cookie, workshop_id):
+    def __init__(self, server, cookie, workshop_id, auth=None, query="", view=None):
         self.server, self.cookie, self.workshop_id = server, cookie, workshop_id
+        # What the handshake carries: {"workshop": workshop_id} (and the view asked for, if any)
+        # unless a test sends something else.
+        self.auth = {"workshop": workshop_id, **({"view": view} if view else {})} if auth is None else auth
+        self.query = query
         self.sio = socketio.Client(reconnection=False)
         self.received = []  # (event, data) in arrival order: "update", "presence", "vote.progress", ...
         self.last_arrival = {}  # event -> time.monotonic() of its latest arrival
@@ -185,7 +189,7 @@ class LiveClient:
     def connect(self, timeout=WAIT):
         """Open the socket; raises socketio.exceptions.ConnectionError when refused."""
         headers = {"Cookie": f"session={self.cookie}"} if self.cookie else {}
-        self.sio.connect(self.server.url, headers=headers, auth={"workshop": self.workshop_id},
+        self.sio.connect(self.server.url + self.query, headers=headers, auth=self.auth,
                          transports=["websocket"], wait_timeout=timeout)
         self._sockets.append(self.sio.eio.ws.sock)
         return self
@@ -254,9 +258,9 @@ class LiveClient:
             sock.close()
 
 
-def refusal(server, cookie, workshop_id, timeout=WAIT):
+def refusal(server, cookie, workshop_id, timeout=WAIT, **handshake):
     """Try to connect; return the connect_error data the server sent ({message, data: {code}})."""
-    client = LiveClient(server, cookie, workshop_id)
+    client = LiveClient(server, cookie, workshop_id, **handshake)
     try:
         client.connect(timeout)
     except socketio.exceptions.ConnectionError:

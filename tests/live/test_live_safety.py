@@ -3,6 +3,7 @@ import threading
 import urllib.request
 
 import pytest
+import socketio
 from sqlalchemy import func, select
 
 from lab.attendance.models import Attendance
@@ -11,7 +12,7 @@ from lab.extensions import db
 from lab.realtime import EVENTS as DECLARED
 from lab.realtime.models import AuditEntry
 
-from .support import WAIT, go_live, new_client_id, post, refusal, wait_until
+from .support import WAIT, LiveClient, Server, go_live, new_client_id, post, refusal, wait_until
 
 pytestmark = pytest.mark.live
 
@@ -128,11 +129,29 @@ def test_refused_connections_say_why(room, server):
         (room.cookies["alicia"], room.other_workshop_id, "forbidden"),
         (room.cookies["moderator"], 999999, "not_found"),
         (room.cookies["alicia"], "abc", "not_found"),
+        # Numbers no workshop can have: refused at once, never a client left waiting for an answer.
+        (room.cookies["alicia"], 2**64, "not_found"),
+        (room.cookies["alicia"], 2**31, "not_found"),
+        (room.cookies["alicia"], "9" * 40, "not_found"),
+        (room.cookies["alicia"], -room.workshop_id, "not_found"),
+        (room.cookies["alicia"], 0, "not_found"),
+        (room.cookies["alicia"], True, "not_found"),
+        (room.cookies["alicia"], float(room.workshop_id), "not_found"),
+        (room.cookies["alicia"], [room.workshop_id], "not_found"),
+        (room.cookies["alicia"], "٣", "not_found"),  # a digit, but not an ASCII one
     ]
     for cookie, workshop_id, code in cases:
-        error = refusal(server, cookie, workshop_id)
+        error = refusal(server, cookie, workshop_id, timeout=3)
         assert error["data"]["code"] == code, (workshop_id, error)
         assert isinstance(error["message"], str) and len(error["message"]) > 10
+
+
+def test_the_workshop_is_named_in_auth_only_never_in_the_query_string(room, server):
+    """docs/protocol.md §2: an empty `auth` names no workshop, whatever the URL says."""
+    query = f"?workshop={room.workshop_id}"
+    for auth in ({}, {"taller": room.workshop_id}):
+        error = refusal(server, room.cookies["alicia"], None, timeout=3, auth=auth, query=query)
+        assert error["data"]["code"] == "not_found", (auth, error)
 
 
 # -- garbage ---------------------------------------------------------------------------------------
@@ -190,3 +209,30 @@ def test_flood_of_malformed_events_leaves_the_server_serving(room, server, join,
     update = alicia.wait_update("idea", lambda idea: idea.get("text") == "Idea bien formada tras la avalancha")
     assert update["seq"] == before["seq"] + 1
     assert join("carla").call("time")["ok"]  # and still lets people in
+
+
+def test_one_person_holds_a_bounded_number_of_sockets_and_the_next_is_told_why(live_db, room, tmp_path):
+    server = Server(live_db, tmp_path / "capped.log", COCREA_SOCKETS_PER_PERSON="2").start()
+    clients = []
+    try:
+        clients = [LiveClient(server, room.cookies["alicia"], room.workshop_id).connect() for _ in range(2)]
+        error = refusal(server, room.cookies["alicia"], room.workshop_id)
+        assert error["data"]["code"] == "too_many_connections" and "pestañas" in error["message"], error
+        clients.append(LiveClient(server, room.cookies["bruno"], room.workshop_id).connect())  # others still may
+        assert clients[-1].call("time")["ok"]
+        clients[0].close()
+        wait_until(lambda: _connects(server, room.cookies["alicia"], room.workshop_id), what="a socket freed")
+    finally:
+        for client in clients:
+            client.close()
+        server.stop()
+
+
+def _connects(server, cookie, workshop_id):
+    client = LiveClient(server, cookie, workshop_id)
+    try:
+        client.connect()
+    except socketio.exceptions.ConnectionError:
+        return False
+    client.close()
+    return True

@@ -61,7 +61,7 @@ def csv_lines(table: Table, zone, style: CsvStyle = EXCEL_ES_CO):
     yield [neutralise(title) for title in table.titles]
     formatters = [_formatter(column.kind, tz, style) for column in table.columns]
     for row in table.rows:
-        yield [fmt(value) if value is not None else "" for fmt, value in zip(formatters, row)]
+        yield [fmt(value) if value is not None else "" for fmt, value in zip(formatters, row, strict=True)]
 
 
 def cell_text(kind, value, tz, style: CsvStyle = EXCEL_ES_CO) -> str:

@@ -69,10 +69,10 @@ def table_html(table: Table, zone, locale="es_CO") -> Markup:
     `locale` (dates, decimals), date-times in the workshop's time zone, long words breakable."""
     tz = zone_of(zone)
     head = "".join(f'<th scope="col"{_class(c.kind)}>{_e(neutralise(t))}</th>'
-                   for c, t in zip(table.columns, table.titles))
+                   for c, t in zip(table.columns, table.titles, strict=True))
     body = "".join(
         "<tr>" + "".join(f"<td{_class(c.kind)}>{_e(breakable(shown(c.kind, v, tz, locale)))}</td>"
-                         for c, v in zip(table.columns, row)) + "</tr>"
+                         for c, v in zip(table.columns, row, strict=True)) + "</tr>"
         for row in table.rows)
     return Markup(f"<table><caption>{_e(table.title)}</caption><thead><tr>{head}</tr></thead>"
                   f"<tbody>{body}</tbody></table>")

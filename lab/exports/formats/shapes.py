@@ -15,11 +15,12 @@ updates instead of duplicating; they are therefore checked strictly.
 """
 import math
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from flask_babel.speaklater import LazyString
 
@@ -199,7 +200,7 @@ def _checked_rows(name, columns, rows):
         checked.append(tuple(
             value if value is None or type(value) is str and kind is Kind.TEXT
             else _checked_value(kind, value, f"table {name!r}, row {number}, column {column.key!r}")
-            for kind, column, value in zip(kinds, columns, row)))
+            for kind, column, value in zip(kinds, columns, row, strict=True)))
     return tuple(checked)
 
 

@@ -42,7 +42,7 @@ def write_xlsx(tables, zone, *, title=None) -> bytes:
     if title:
         book.set_properties({"title": neutralise(title)})
     styles = {name: book.add_format(spec) for name, spec in FORMATS.items()}
-    for table, name in zip(tables, sheet_names([t.title for t in tables])):
+    for table, name in zip(tables, sheet_names([t.title for t in tables]), strict=True):
         _write_sheet(book.add_worksheet(name), table, tz, styles)
     book.close()
     return out.getvalue()
@@ -69,13 +69,13 @@ def sheet_names(titles):
 def _write_sheet(sheet, table: Table, tz, styles):
     row = _write_header_lines(sheet, table, tz, styles)
     widths = _widths(table)
-    for col, (column, width) in enumerate(zip(table.columns, widths)):
+    for col, (column, width) in enumerate(zip(table.columns, widths, strict=True)):
         wrap = column.kind in (Kind.TEXT, Kind.LIST) and width >= WIDTH_MAX
         sheet.set_column(col, col, width, styles["wrap"] if wrap else None)
     sheet.write_row(row, 0, [neutralise(t) for t in table.titles], styles["title"])
     writers = [_cell_writer(sheet, column.kind, tz, styles) for column in table.columns]
     for number, values in enumerate(table.rows, row + 1):
-        for col, (write, value) in enumerate(zip(writers, values)):
+        for col, (write, value) in enumerate(zip(writers, values, strict=True)):
             if value not in EMPTY:
                 write(number, col, value)
     sheet.freeze_panes(row + 1, 0)
@@ -118,7 +118,7 @@ def _widths(table: Table):
     fixed = {Kind.DATE: 11, Kind.DATETIME: 20, Kind.DURATION: 10, Kind.BOOLEAN: 10}
     sample = table.rows[:WIDTH_SAMPLE]
     widths = []
-    for col, (column, title) in enumerate(zip(table.columns, table.titles)):
+    for col, (column, title) in enumerate(zip(table.columns, table.titles, strict=True)):
         longest = fixed.get(column.kind) or max((_shown_length(row[col]) for row in sample), default=0)
         widths.append(min(WIDTH_MAX, max(WIDTH_MIN, len(title) + 2, longest + 2)))
     return widths

@@ -22,7 +22,8 @@ function failure(code, message) {
 }
 
 export class LiveClient extends EventTarget {
-  constructor(workshopId) {
+  /** options.view: "projector" asks to see the room as its audience does (docs/protocol.md §2). */
+  constructor(workshopId, options = {}) {
     super();
     this.workshopId = workshopId;
     this.state = new RoomState();
@@ -36,7 +37,7 @@ export class LiveClient extends EventTarget {
     this.bestRoundTrip = Infinity;
     this.stopped = false;
     this.socket = window.io({
-      auth: { workshop: workshopId },
+      auth: options.view ? { workshop: workshopId, view: options.view } : { workshop: workshopId },
       reconnectionDelay: 500,
       reconnectionDelayMax: 5000,
       autoConnect: false,
@@ -177,6 +178,7 @@ export class LiveClient extends EventTarget {
     if (this.bestRoundTrip === Infinity) this.offset = snapshot.server_time - Date.now() / 1000;
     this.syncing = false;
     this.emit("snapshot", snapshot);
+    document.body.dataset.synced = "true";  // the page has drawn the room once (tests wait for it)
     const waiting = this.buffered.sort((a, b) => a.seq - b.seq);
     this.buffered = [];
     for (const message of waiting) this.onUpdate(message);

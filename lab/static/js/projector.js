@@ -5,10 +5,10 @@ import { Countdown } from "./countdown.js";
 import { $, setText, show } from "./dom.js";
 import { config } from "./i18n.js";
 import { LiveClient } from "./live-client.js";
-import { connectionBadge, renderAgenda, renderPrompt, renderResults, renderSpeaking, voteSummary,
-  workshopStatus } from "./panels.js";
+import { connectionBadge, renderAgenda, renderPrompt, renderResults, renderSpeaking, voteSummary } from "./panels.js";
 
-const client = new LiveClient(config.workshop_id);
+// The audience's view: what a participant sees, never a hidden idea (docs/protocol.md §2).
+const client = new LiveClient(config.workshop_id, { view: "projector" });
 const state = client.state;
 const board = new Board($("#board"), client, { mode: "projector" });
 
@@ -24,8 +24,6 @@ function drawVote() {
 }
 
 function drawAll() {
-  setText($("#workshop-state"), workshopStatus(state));
-  $("#workshop-state").dataset.status = state.workshop?.status || "";
   renderAgenda($("#agenda"), state);
   renderPrompt($("#prompt-card"), state);
   renderSpeaking($("#projector-speaking"), state);
