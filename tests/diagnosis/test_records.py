@@ -3,10 +3,12 @@ from datetime import date
 
 import pytest
 
+from lab.accounts.privacy import delete_account, personal_data
 from lab.diagnosis import alliances, plan, practice, service, versions
 from lab.diagnosis.models import Diagnosis
 from lab.errors import Conflict, Invalid
 from lab.extensions import db
+from tests.factories import make_user
 
 from .conftest import by_key, validate_all
 
@@ -137,3 +139,21 @@ def test_comparison_lists_the_alliances_that_advanced(diagnosis, sample, lab_use
     advanced = versions.compare(diagnosis, draft)["alliances"]
     assert [(a["id"], a["stage"]) for a in advanced] == [(alliance.id, "in_conversation")]
     assert other.id not in {a["id"] for a in advanced}
+
+
+def test_a_lab_member_sees_their_validations_and_leaving_keeps_the_diagnosis(diagnosis, lab_user):
+    make_user(role="lab")  # someone else keeps the lab team
+    row = by_key(diagnosis)["economicas", "external"]
+    service.assess(diagnosis, row, 3, 4, "", "conocimiento", "conocimiento", lab_user)
+    db.session.commit()
+    data = personal_data(lab_user)
+    assert data["diagnoses"] == [{"id": diagnosis.id, "version": 1, "created": True, "validated": False,
+                                  "published": False}]
+    assert [(v["category"], v["level"]) for v in data["validated_levels"]] == [("economicas", 3)]
+    delete_account(lab_user)
+    db.session.commit()
+    db.session.expire_all()
+    kept = db.session.get(Diagnosis, diagnosis.id)
+    assert kept.created_by_id is None
+    assert by_key(kept)["economicas", "external"].validated_level == 3
+    assert by_key(kept)["economicas", "external"].validated_by_id is None
