@@ -213,3 +213,36 @@ def test_the_diagnosis_page_reads_in_english(lab, setup):
     for text in ("Capabilities", "Voice: who was heard", "From gap to alliance", "Key actors by capabilities",
                  "Knowledge and innovation management"):
         assert text in page, text
+
+
+def test_actions_and_lessons_can_be_edited_until_published(lab, setup):
+    diagnosis_id = created(lab, setup)
+    lab.post(f"/diagnosticos/{diagnosis_id}/plan", {
+        "phase": "hacer", "description": "Convocar", "responsible_unit": "Oficina TIC", "status": "pendiente",
+        "gap": "economicas:external", "mipg_policy": "conocimiento"})
+    lab.post(f"/diagnosticos/{diagnosis_id}/lecciones", {"title": "Primera", "recommendation": "Votar antes",
+                                                        "workshops": [setup[0].workshops[1].id],
+                                                        "mipg_policy": "conocimiento"})
+    with lab.client.application.app_context():
+        action_id, lesson_id = ImprovementAction.query.one().id, Lesson.query.one().id
+    form = lab.get(f"/diagnosticos/{diagnosis_id}/plan/{action_id}").get_data(as_text=True)
+    assert 'value="Oficina TIC"' in form and '<option selected value="economicas:external">' in form
+    response = lab.post(f"/diagnosticos/{diagnosis_id}/plan/{action_id}", {
+        "phase": "actuar", "description": "Convocar a todas", "responsible_unit": "", "status": "en_curso",
+        "gap": "", "mipg_policy": "conocimiento"})
+    assert response.status_code == 422 and "Unidad o rol responsable" in response.get_data(as_text=True)
+    response = lab.post(f"/diagnosticos/{diagnosis_id}/plan/{action_id}", {
+        "phase": "actuar", "description": "Convocar a todas", "responsible_unit": "Planeación", "status": "en_curso",
+        "gap": "", "mipg_policy": "gobierno_digital"})
+    assert response.status_code == 302
+    form = lab.get(f"/diagnosticos/{diagnosis_id}/lecciones/{lesson_id}").get_data(as_text=True)
+    assert 'value="Primera"' in form
+    response = lab.post(f"/diagnosticos/{diagnosis_id}/lecciones/{lesson_id}", {
+        "title": "Primera, revisada", "recommendation": "Votar antes de socializar",
+        "workshops": [setup[0].workshops[0].id], "mipg_policy": "conocimiento"})
+    assert response.status_code == 302
+    with lab.client.application.app_context():
+        action, lesson = ImprovementAction.query.one(), Lesson.query.one()
+        assert (action.phase, action.responsible_unit, action.mipg_dimension, action.gap_category) == \
+            ("actuar", "Planeación", "gestion_valores", "")
+        assert lesson.title == "Primera, revisada" and [w.id for w in lesson.workshops] == [setup[0].workshops[0].id]
