@@ -68,6 +68,9 @@ def test_ft1311_prefill_holds_no_participant_personal_data(diagnosis, sample):
     assert "contact_email" not in fields and "responsible_name" not in fields and "contact_phone" not in fields
     assert "Universidad (4)" in fields["target_population"] and "Empresa (2)" in fields["target_population"]
     assert fields["baseline"].startswith("Reunir a las universidades")
+    assert fields["description"] == "Mapear capacidades externas"  # shared by both workshops: once
+    assert "7 ideas de 2 talleres nombran 5 actores en el mapa." in fields["results"]
+    assert "Físicas (Interna)" in fields["results"]
     assert "Tecnológicas (Externa (por actores)): nivel 4" in fields["results"]
     assert (fields["unit"], fields["mipg_policy"]) == ("Alcaldía Ficticia", "conocimiento")
 
