@@ -81,6 +81,7 @@ def show(diagnosis_id):
         grid=render_grid(rated, id_prefix="diagnosis-grid") if rated else None,
         grid_rows=grid_rows(rated), grid_headers=table_headers(),
         plan=plan.plan_rows(diagnosis), ally_form=AllyForm(),
+        workshop_titles={w.id: w.title for w in diagnosis.workshops},
         versions=sorted(versions.lineage(diagnosis), key=lambda d: d.version))
 
 

@@ -51,7 +51,8 @@ def test_create_from_closed_workshops_and_read_every_section(lab, setup):
     for text in ("Capacidades", "Tecnológicas", "Actores clave por capacidades", "Universidad Industrial de Santander",
                  "Puentes", "Voz: quién fue escuchado", "poco escuchado", "De la brecha a la alianza",
                  "Cámara de Comercio de Bucaramanga", "Plan de mejora", "A3: aporta en economicas",
-                 "Poder e interés: la misma información que el gráfico", "Mantener informado"):
+                 "Poder e interés: la misma información que el gráfico", "Mantener informado",
+                 "Universidad Industrial de Santander · Taller B: alianzas"):
         assert text in page, text
     assert lab.get("/diagnosticos").get_data(as_text=True).count("Diagnóstico 2026") == 1
 
