@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 export FLASK_APP := wsgi
 
-.PHONY: run test test-fast lint setup setup-test browser pdf-libraries nginx cluster db translations catalog migration bench bench-exports bench-exports-stall bench-exports-app bench-maps check-templates clean
+.PHONY: run test test-fast lint setup setup-test browser pdf-libraries nginx cluster db translations catalog migration bench bench-exports bench-exports-stall bench-exports-app bench-maps bench-diagnosis check-templates clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -92,6 +92,9 @@ bench: $(VENV)/.installed-bench translations
 # The lab-wide map's benchmark (bench/README.md): `make bench-maps BENCH_ARGS="--workshops 50 --ideas 200"`.
 bench-maps: $(VENV)/.installed-test translations
 	$(BIN)/python bench/maps_views.py $(BENCH_ARGS)
+# Diagnosis benchmark (bench/README.md): `make bench-diagnosis BENCH_ARGS="--actors 500"`.
+bench-diagnosis: $(VENV)/.installed-test translations
+	$(BIN)/python bench/diagnosis_sections.py $(BENCH_ARGS)
 
 # Export writers' benchmark (bench/README.md): `make bench-exports BENCH_ARGS="--rounds 3"`.
 bench-exports: $(VENV)/.installed-test translations pdf-libraries
