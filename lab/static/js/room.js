@@ -116,9 +116,10 @@ const handButton = $("#hand-button");
 const handStatus = $("#hand-status");
 
 function myHand() {
-  const me = state.me?.user_id;
-  if (state.hands.speaking?.user_id === me) return "speaking";
-  const position = state.hands.queue.findIndex((hand) => hand.user_id === me);
+  const mine = state.myHandId;
+  if (mine == null) return null;
+  if (state.hands.speaking?.hand_id === mine) return "speaking";
+  const position = state.hands.queue.findIndex((hand) => hand.hand_id === mine);
   return position >= 0 ? position + 1 : null;
 }
 
@@ -138,7 +139,10 @@ function drawHand() {
 handButton.addEventListener("click", async () => {
   const ack = await client.call(myHand() ? "hand:lower" : "hand:raise");
   if (!ack.ok) { report(handStatus, ack); return; }
-  if (ack.hands) state.hands = ack.hands;
+  if (ack.hands) {
+    state.hands = ack.hands;
+    state.myHandId = ack.hands.mine ?? null;
+  }
   drawHand();
 });
 
@@ -169,6 +173,7 @@ const REDRAW = {
 };
 
 client.on("snapshot", () => { drawAll(); board.sync(); });
+client.on("hand.mine", drawHand);
 client.on("update", ({ type, change }) => {
   board.apply(change);
   REDRAW[type]?.();
