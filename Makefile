@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 export FLASK_APP := wsgi
 
-.PHONY: run test test-fast lint setup setup-test browser pdf-libraries nginx cluster db translations catalog migration bench bench-exports bench-exports-stall bench-exports-app check-templates clean
+.PHONY: run test test-fast lint setup setup-test browser pdf-libraries nginx cluster db translations catalog migration bench bench-exports bench-exports-stall bench-exports-app bench-maps bench-diagnosis check-templates clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -88,6 +88,13 @@ lint: $(VENV)/.installed-test
 # Fan-out benchmark (bench/README.md): `make bench BENCH_ARGS="--clients 300 --rounds 2"`.
 bench: $(VENV)/.installed-bench translations
 	$(BIN)/python bench/fanout.py $(BENCH_ARGS)
+
+# The lab-wide map's benchmark (bench/README.md): `make bench-maps BENCH_ARGS="--workshops 50 --ideas 200"`.
+bench-maps: $(VENV)/.installed-test translations
+	$(BIN)/python bench/maps_views.py $(BENCH_ARGS)
+# Diagnosis benchmark (bench/README.md): `make bench-diagnosis BENCH_ARGS="--actors 500"`.
+bench-diagnosis: $(VENV)/.installed-test translations
+	$(BIN)/python bench/diagnosis_sections.py $(BENCH_ARGS)
 
 # Export writers' benchmark (bench/README.md): `make bench-exports BENCH_ARGS="--rounds 3"`.
 bench-exports: $(VENV)/.installed-test translations pdf-libraries
