@@ -279,3 +279,28 @@ def test_moderators_review_their_workshops_entries_and_only_those(app, sample, m
     participant = login_as(app, make.join(make.user(), db_workshop(app, sample)))
     assert participant.get(f"/talleres/{sample}/mapa/revision").status_code == 403
     assert participant.post(f"/talleres/{sample}/mapa/entradas/{entry}/descartar", {}).status_code == 403
+
+
+def test_participants_answer_influence_and_interest_once_the_map_is_revealed(app, sample, make):
+    participant = login_as(app, make.join(make.user(), db_workshop(app, sample)))
+    uis = actor_id(app, "Universidad Industrial de Santander")
+    page = text(participant.get(f"/talleres/{sample}/mapa/poder-interes"))
+    assert "Tu respuesta cuenta junto con la de los demás" in page
+    answered = participant.post(f"/talleres/{sample}/mapa/poder-interes",
+                                {"actor_id": str(uis), "influence": "1", "interest": "1"}, follow_redirects=True)
+    assert "tu respuesta quedó guardada" in text(answered)
+    with app.app_context():
+        assessment = db.session.scalar(db.select(Assessment).filter_by(actor_id=uis, workshop_id=sample))
+        assert (assessment.ratings, assessment.source) == (6, "participants")
+    with app.app_context():
+        outside = create_actor_outside_the_map()
+    refused = participant.post(f"/talleres/{sample}/mapa/poder-interes",
+                               {"actor_id": str(outside), "influence": "3", "interest": "3"})
+    assert refused.status_code == 422 and "no está en el mapa de este taller" in text(refused)
+
+
+def create_actor_outside_the_map():
+    actor = Actor(slug="fuera-del-mapa", name="Fundación Fuera del Mapa", aliases=[], tags=[], last_change={})
+    db.session.add(actor)
+    db.session.commit()
+    return actor.id
