@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from ..errors import Conflict, Refused
 from ..extensions import db
+from ..realtime import run_in_transaction
 from ..security import role_required
 from ..types import utcnow
 from ..vocab import (
@@ -177,7 +178,19 @@ def _entry_action(entry_id, action, workshop_id, then):
     if action not in steps:
         abort(404)
     step, done = steps[action]
-    return act(step, done, then)
+    return _live_act(step, done, then)
+
+
+def _live_act(action, done, then):
+    """`web.act` for a decision the room's screens must hear: what it broadcasts goes out after the
+    commit, numbered like every live update (run_in_transaction is the live boundary)."""
+    try:
+        run_in_transaction(action)
+    except Refused as refusal:  # rolled back by run_in_transaction: nothing kept, nothing sent
+        flash(str(refusal), "error")
+    else:
+        flash(done, "success")
+    return redirect(then)
 
 
 # -- links and alliances -----------------------------------------------------------------------

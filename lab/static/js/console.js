@@ -9,6 +9,7 @@ import { Countdown } from "./countdown.js";
 import { $, el, excerpt, setText, show } from "./dom.js";
 import { config, label, t, tn } from "./i18n.js";
 import { LiveClient } from "./live-client.js";
+import { MapReview } from "./map-review.js";
 import { connectionBadge, renderAgenda, renderPrompt, renderSpeaking, workshopStatus } from "./panels.js";
 
 const client = new LiveClient(config.workshop_id);
@@ -22,6 +23,7 @@ const board = new Board($("#board"), client, {
 });
 moderation.attach(board);
 const votes = new ConsoleVotes(client, act, $("#voting"));
+new MapReview(client, act, $("#map-review"));
 
 const announcer = $("#timer-announcer");
 new Countdown($("#timer-prompt .countdown-value"), client, "prompt", announcer);
