@@ -4,6 +4,7 @@
 also declares every socket event, which must happen before `socketio.init_app` binds them.
 """
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from flask import Flask
@@ -16,6 +17,7 @@ from . import (  # noqa: F401  (each slice, and every model for the migrations)
     board,
     diagnosis,
     exports,
+    headers,
     i18n,
     live,
     main,
@@ -48,13 +50,15 @@ def create_app(config=None):
     os.makedirs(app.instance_path, mode=0o700, exist_ok=True)
     app.config.setdefault("SQLALCHEMY_DATABASE_URI", default_database_url(app.instance_path))
     secure = app.config["SECURE_COOKIES"]
-    app.config.update(SESSION_COOKIE_SECURE=secure, REMEMBER_COOKIE_SECURE=secure)
+    app.config.update(SESSION_COOKIE_SECURE=secure, REMEMBER_COOKIE_SECURE=secure,
+                      PERMANENT_SESSION_LIFETIME=timedelta(hours=app.config["SESSION_HOURS"]))
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = instance_secret_key(app.instance_path)
 
     _init_database(app)
     _init_extensions(app)
     _register_slices(app)
+    headers.init_app(app)
     proxy.init_app(app)
     return app
 

@@ -13,6 +13,9 @@ DEFAULTS = {
     "BABEL_DEFAULT_TIMEZONE": "America/Bogota",
     "LANGUAGES": ("es_CO", "en"),
     "SESSION_COOKIE_HTTPONLY": True,
+    # A signed-in session ends after this many hours without a request (a workshop day), then the
+    # person logs in again: a cookie left on a shared computer does not open the account for weeks.
+    "SESSION_HOURS": 12,
     "SESSION_COOKIE_SAMESITE": "Lax",
     "REMEMBER_COOKIE_HTTPONLY": True,
     "REMEMBER_COOKIE_SAMESITE": "Lax",
@@ -23,7 +26,14 @@ DEFAULTS = {
     # The login limit lives in Redis when there is one; while Redis is down each process counts in
     # its own memory instead of failing the login.
     "RATELIMIT_IN_MEMORY_FALLBACK_ENABLED": True,
+    # Guessing (lab/accounts/throttle.py): failed logins per account and client address, and per
+    # account from everywhere; e-mails refused on the sign-up and guest forms per address; join-code
+    # misses per person and per address.
     "LOGIN_RATE_LIMIT": "10 per minute",
+    "LOGIN_ACCOUNT_RATE_LIMIT": "30 per hour",
+    "SIGNUP_RATE_LIMIT": "30 per hour",
+    "JOIN_GUESS_LIMIT": "30 per minute",
+    "JOIN_ADDRESS_GUESS_LIMIT": "120 per minute",
     "POST_RATE": (10, 10.0),  # ideas per person: at most 10 in any 10 seconds
     # Live events per person and family (lab/realtime/limits.py): family -> (count, seconds). A
     # moderator works fast (grouping ideas, timers); a participant raises a hand or votes now and then.
@@ -63,6 +73,7 @@ ENVIRONMENT = {
     "COCREA_POST_RATE": "POST_RATE",
     "COCREA_EVENT_RATES": "EVENT_RATES",
     "COCREA_SOCKETS_PER_PERSON": "SOCKETS_PER_PERSON",
+    "COCREA_SESSION_HOURS": "SESSION_HOURS",
     "COCREA_SECURE_COOKIES": "SECURE_COOKIES",
     "COCREA_PRESENCE_INTERVAL": "PRESENCE_INTERVAL_SECONDS",
     "COCREA_NODE": "NODE",
@@ -104,6 +115,14 @@ def parse_sockets(text):
     return count
 
 
+def parse_session_hours(text):
+    """Hours, 1 to 720 (30 days)."""
+    hours = int(text) if text.strip().isdigit() else 0
+    if not 1 <= hours <= 720:
+        raise ValueError(f"COCREA_SESSION_HOURS must be hours from 1 to 720, not {text!r}")
+    return hours
+
+
 def parse_flag(text):
     """"1", "true", "yes", "on" (any case) -> True; "0", "false", "no", "off" -> False; else refuse."""
     value = text.strip().lower()
@@ -142,6 +161,7 @@ def parse_proxies(text):
 
 
 PARSERS = {"POST_RATE": parse_rate, "EVENT_RATES": parse_event_rates, "SOCKETS_PER_PERSON": parse_sockets,
+           "SESSION_HOURS": parse_session_hours,
            "SECURE_COOKIES": parse_flag, "PRESENCE_INTERVAL_SECONDS": parse_interval,
            "NODE": parse_node, "TRUSTED_PROXIES": parse_proxies}
 

@@ -7,6 +7,7 @@ from functools import cache
 
 from werkzeug.security import generate_password_hash
 
+from lab.accounts.consent import CONSENT_VERSION
 from lab.accounts.models import User
 from lab.extensions import db
 from lab.types import utcnow
@@ -31,7 +32,7 @@ def make_user(role="participant", password=PASSWORD, **fields):
         org_type=fields.pop("org_type", "universidad"),
         position=fields.pop("position", "Docente"),
         role=role,
-        consent_version=fields.pop("consent_version", "2026-11"),
+        consent_version=fields.pop("consent_version", CONSENT_VERSION),
         consent_at=utcnow(),
         **fields,
     )

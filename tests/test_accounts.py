@@ -2,11 +2,13 @@
 account deletion and the lab team's people pages."""
 import json
 import re
+import time
+from unittest import mock
 
 import pytest
 from sqlalchemy import func, select
 
-from lab.accounts.consent import CONSENT_VERSION
+from lab.accounts.consent import CONSENT_VERSION, consent_paragraphs
 from lab.accounts.models import User
 from lab.attendance.models import Attendance
 from lab.board.models import Idea
@@ -14,7 +16,7 @@ from lab.extensions import db
 from lab.live.models import Hand
 from lab.workshops.models import Participation, Prompt
 
-from .conftest import Browser
+from .conftest import Browser, csrf_token
 from .factories import PASSWORD, make_user
 
 NEW_PASSWORD = "otra-clave-secreta-456"
@@ -87,7 +89,7 @@ def test_duplicate_email_in_another_case_is_refused(app, make, browser):
     make.user(email="ocupada@ejemplo.test")
     response = browser.post("/registro", signup_data(email="OCUPADA@Ejemplo.test"))
     assert response.status_code == 422
-    assert "Ya existe una cuenta con este correo" in page(response)
+    assert "No podemos registrar este correo" in page(response)
     assert len(users(app)) == 1
 
 
@@ -414,11 +416,89 @@ def test_lab_sets_a_temporary_password_shown_once(app, make, browser, make_brows
     theirs = make_browser()
     theirs.login(person)
     browser.login(lab)
-    response = browser.post(f"/equipo/personas/{person.id}/contrasena-temporal", follow_redirects=True)
-    match = re.search(r"Contraseña temporal de [^:]+: ([a-z0-9-]+)\.", page(response))
+    response = browser.post(f"/equipo/personas/{person.id}/contrasena-temporal")
+    assert response.status_code == 200 and response.headers["Cache-Control"] == "no-store"
+    match = re.search(r"<code>([a-z0-9-]+)</code>", page(response))
     assert match, "the temporary password is shown to the lab member"
     temporary = match.group(1)
+    # Not in the cookie: the flash messages travel there, the password does not.
+    assert temporary not in (browser.client.get_cookie("session").value or "")
+    assert temporary not in decoded_session(app, browser)
     assert temporary not in page(browser.get(f"/equipo/personas/{person.id}"))
     assert not is_logged_in(theirs)
     assert make_browser().login(person, PASSWORD).status_code == 422
     assert make_browser().login(person, temporary).status_code == 302
+
+
+def decoded_session(app, browser):
+    cookie = browser.client.get_cookie("session").value
+    return str(app.session_interface.get_signing_serializer(app).loads(cookie))
+
+
+def test_a_temporary_password_must_be_changed_at_the_first_login(app, make, browser, make_browser):
+    lab, person = make.user(role="lab"), make.user()
+    browser.login(lab)
+    temporary = re.search(r"<code>([a-z0-9-]+)</code>",
+                          page(browser.post(f"/equipo/personas/{person.id}/contrasena-temporal"))).group(1)
+    theirs = make_browser()
+    assert theirs.login(person, temporary).status_code == 302
+    for path in ("/", "/talleres", "/unirse"):
+        response = theirs.get(path)
+        assert response.status_code == 302 and response.headers["Location"] == "/cuenta/contrasena", path
+    assert "contraseña temporal" in page(theirs.get("/cuenta/contrasena"))
+    changed = theirs.client.post("/cuenta/contrasena", data={"current": temporary, "password": "mi-clave-propia-larga",
+                                                        "confirm": "mi-clave-propia-larga",
+                                                        "csrf_token": csrf_token(theirs.client, "/cuenta/contrasena")})
+    assert changed.status_code == 302
+    assert theirs.get("/").status_code == 200
+    assert make_browser().login(person, "mi-clave-propia-larga").status_code == 302
+
+
+def test_the_consent_says_what_other_participants_see():
+    text = " ".join(consent_paragraphs())
+    assert "Las demás personas de un taller" in text and "tu nombre junto a tus ideas" in text
+    assert "levantas la mano" in text and "anónimas" in text
+
+
+def test_people_who_accepted_an_older_consent_accept_the_new_one_before_going_on(app, make, make_browser):
+    person = make.user(consent_version="2026-11-v1")
+    theirs = make_browser()
+    theirs.login(person)
+    response = theirs.get("/")
+    assert response.status_code == 302 and response.headers["Location"].startswith("/cuenta/autorizacion")
+    form = theirs.get(response.headers["Location"])
+    assert "Las demás personas de un taller" in page(form) and "2026-11-v1" in page(form)
+    token = csrf_token(theirs.client, "/cuenta/autorizacion")
+    refused = theirs.client.post("/cuenta/autorizacion", data={"csrf_token": token})
+    assert refused.status_code == 422 and theirs.get("/").status_code == 302
+    accepted = theirs.client.post("/cuenta/autorizacion", data={"csrf_token": token, "consent": "y", "next": "/"})
+    assert accepted.status_code == 302 and accepted.headers["Location"] == "/"
+    assert theirs.get("/").status_code == 200
+    with app.app_context():
+        stored = db.session.get(User, person.id)
+        assert stored.consent_version == CONSENT_VERSION and stored.consent_at is not None
+    # Their own data stays reachable meanwhile: downloading it, or leaving, needs no new consent.
+    other = make.user(consent_version="2026-11-v1")
+    theirs = make_browser()
+    theirs.login(other)
+    assert theirs.get("/cuenta/mis-datos.json").status_code == 200
+
+
+def test_a_session_ends_after_hours_without_a_request(make_app):
+    app = make_app(SESSION_HOURS=1)
+    with app.app_context():
+        person = make_user()
+    browser = Browser(app.test_client())
+    browser.login(person)
+    assert browser.get("/cuenta").status_code == 200
+    cookie = browser.client.get_cookie("session")
+    assert cookie.expires is not None  # not a cookie kept until the browser closes
+    session = app.session_interface.get_signing_serializer(app).loads(cookie.value)
+    with mock.patch("itsdangerous.timed.time.time", return_value=time.time() - 2 * 3600):
+        two_hours_old = app.session_interface.get_signing_serializer(app).dumps(session)
+    late = app.test_client()
+    late.set_cookie("session", two_hours_old)
+    assert late.get("/cuenta").status_code == 302  # back to the login page
+    fresh = app.test_client()
+    fresh.set_cookie("session", cookie.value)
+    assert fresh.get("/cuenta").status_code == 200

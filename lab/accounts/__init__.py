@@ -2,7 +2,7 @@
 from flask_babel import lazy_gettext as _l
 
 from ..extensions import login_manager
-from . import account_views, consent, routes, sessions, team_views  # noqa: F401  (importing the views adds their routes to bp)
+from . import account_views, consent, consent_views, routes, sessions, standing, team_views  # noqa: F401  (the views add routes to bp)
 from .service import load_user
 
 
@@ -15,3 +15,4 @@ def init_app(app):
                                  consent_paragraphs=consent.consent_paragraphs)
     app.register_blueprint(routes.bp)
     sessions.init_app(app)
+    standing.init_app(app)

@@ -10,7 +10,7 @@ from ..extensions import db, limiter
 from ..web import INVALID, form_status
 from . import privacy, service
 from .forms import DELETE_WORD, ChangePasswordForm, DeleteAccountForm, GuestDeleteForm, GuestPasswordForm, ProfileForm
-from .routes import bp, failed_attempt, login_rate_limit
+from .routes import bp, failed_attempt, login_rate_limit, signed_in_person
 
 PROFILE_FIELDS = ("name", "organisation", "org_type", "position", "phone", "locale")
 
@@ -50,7 +50,7 @@ def _remember_language(locale):
 
 @bp.route("/cuenta/contrasena", methods=["GET", "POST"])
 @login_required
-@limiter.limit(login_rate_limit, methods=["POST"], deduct_when=failed_attempt)
+@limiter.limit(login_rate_limit, methods=["POST"], deduct_when=failed_attempt, key_func=signed_in_person)
 def password():
     user = current_user._get_current_object()
     guest = user.is_guest
@@ -79,7 +79,7 @@ def my_data():
 
 @bp.route("/cuenta/eliminar", methods=["POST"])
 @login_required
-@limiter.limit(login_rate_limit, deduct_when=failed_attempt)
+@limiter.limit(login_rate_limit, deduct_when=failed_attempt, key_func=signed_in_person)
 def delete_account():
     user = current_user._get_current_object()
     form = delete_form_for(user)

@@ -6,7 +6,7 @@ what each person agreed to can still be told apart.
 """
 from flask_babel import lazy_gettext as _l
 
-CONSENT_VERSION = "2026-11-v1"
+CONSENT_VERSION = "2026-12-v2"
 
 CONSENT_TITLE = _l("Autorización para el tratamiento de datos personales")
 
@@ -19,8 +19,11 @@ CONSENT_PARAGRAPHS = (
     _l("Finalidades: gestionar tu cuenta, llevar el registro de asistencia que la entidad archiva como "
        "evidencia, facilitar tu participación en los talleres, contactarte sobre ellos y elaborar "
        "análisis y diagnósticos de capacidades en los que tus aportes no se publican con tu nombre."),
-    _l("Quién los ve: el equipo del laboratorio y quienes moderan los talleres en los que participas. "
-       "No los vendemos ni los cedemos a terceros."),
+    _l("Quién los ve: el equipo del laboratorio y quienes moderan los talleres en los que participas ven "
+       "todos los datos de tu registro. Las demás personas de un taller, y la pantalla que se proyecta en "
+       "él, ven tu nombre junto a tus ideas (salvo en las preguntas que se marcan como anónimas) y cuando "
+       "levantas la mano; no ven tu correo, tu teléfono ni tu cargo. No vendemos tus datos ni los cedemos "
+       "a terceros."),
     _l("Tus derechos: conocer, actualizar y rectificar tus datos; pedir prueba de esta autorización; "
        "saber cómo se usan; revocar la autorización y pedir que se supriman; y presentar quejas ante "
        "la Superintendencia de Industria y Comercio. Desde «Mi cuenta» puedes corregir tus datos, "

@@ -7,7 +7,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import AnyOf, DataRequired, EqualTo, Length, Optional, Regexp, ValidationError
 
 from .. import vocab
-from . import service
+from . import service, throttle
 
 PASSWORD_MIN = 10
 PASSWORD_MAX = 128  # hashing is deliberately slow: no megabyte-long passwords
@@ -89,6 +89,7 @@ class PersonFields(FlaskForm):
         # An e-mail already in use is never taken over, by a sign-up or by a guest.
         message = service.email_problem(field.data)
         if message:
+            throttle.email_refused()  # asking which addresses are registered is limited
             raise ValidationError(message)
 
 

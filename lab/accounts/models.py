@@ -36,6 +36,8 @@ class User(UserMixin, db.Model):
     consent_at = db.Column(UTCDateTime, nullable=False)
     #: preferred interface language, empty for the default
     locale = db.Column(db.String(8), nullable=False, default="")
+    #: set when the lab team gave a temporary password: the person chooses their own before anything else
+    password_must_change = db.Column(db.Boolean, nullable=False, default=False, server_default=db.false())
     #: changes on logout and password change, invalidating live sockets opened before
     session_token = db.Column(db.String(32), nullable=False, default=lambda: secrets.token_hex(16))
     created_at = db.Column(UTCDateTime, nullable=False, default=utcnow)

@@ -1,12 +1,12 @@
 """Sign-up, log in and log out, on the accounts blueprint. The person's own pages are in
 account_views.py, the lab team's in team_views.py; both add their routes to `bp`."""
-from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 
-from ..extensions import db, limiter
+from ..extensions import db
 from ..web import form_status, next_url
-from . import service
+from . import service, throttle
 from .forms import LoginForm, SignupForm
 
 bp = Blueprint("accounts", __name__)
@@ -17,8 +17,13 @@ def login_rate_limit():
 
 
 def failed_attempt(response):
-    # Only failures count, so a room of people behind one network address can all log in.
+    # Only failures count.
     return response.status_code != 302
+
+
+def signed_in_person():
+    """The limiter's key for pages of a signed-in person: the person, not the venue's address."""
+    return f"user:{current_user.get_id()}"
 
 
 @bp.route("/registro", methods=["GET", "POST"])
@@ -28,6 +33,8 @@ def signup():
     form = SignupForm()
     if request.method == "GET":
         form.next.data = next_url() or ""
+    if request.method == "POST" and throttle.email_probes_blocked():
+        abort(429)
     if form.validate_on_submit():
         try:
             user = service.create_account(form.data)
@@ -46,7 +53,6 @@ def signup():
 
 
 @bp.route("/entrar", methods=["GET", "POST"])
-@limiter.limit(login_rate_limit, methods=["POST"], deduct_when=failed_attempt)
 def login():
     if current_user.is_authenticated:
         return redirect(next_url() or url_for("main.home"))
@@ -54,10 +60,13 @@ def login():
     if request.method == "GET":
         form.next.data = next_url() or ""
     if form.validate_on_submit():
+        if throttle.login_blocked(form.email.data):  # even the right password waits: guessing must not pay
+            abort(429)
         user = service.authenticate(form.email.data, form.password.data)
         if user is not None:
             login_user(user)
             return redirect(next_url() or url_for("main.home"))
+        throttle.login_failed(form.email.data)
         # The same words whether the e-mail exists or not.
         form.form_errors.append(_("El correo o la contraseña no son correctos."))
     return render_template("accounts/login.html", form=form), form_status()

@@ -15,13 +15,13 @@ from ..types import utcnow
 from .consent import CONSENT_VERSION
 from .models import User
 
-EMAIL_TAKEN = _l("Ya existe una cuenta con este correo; entra con tu contraseña.")
-# A guest has no password to prove who they are, so a second guest form with the same e-mail must
-# not log anyone in as that guest (anyone who knows the address could otherwise post and read as
-# them). They come back from the browser they joined in, or get a temporary password from the lab
-# team and use "Entrar".
-GUEST_EMAIL_TAKEN = _l("Este correo ya se usó para unirse como invitado. Vuelve desde el navegador con el "
-                       "que te uniste, o pide al equipo del laboratorio una contraseña temporal y usa «Entrar».")
+# The same words whether the e-mail belongs to an account or to a guest, and no word saying which: the
+# form must not tell a stranger more than that this address cannot be registered here (and how
+# many times it may ask is limited, lab/accounts/throttle.py). A guest has no password to prove who
+# they are, so a second guest form with the same e-mail never logs anyone in as that guest.
+EMAIL_TAKEN = _l("No podemos registrar este correo. Si ya te registraste, entra con tu contraseña; si te "
+                 "uniste como invitado, vuelve desde el navegador con el que te uniste, o pide al equipo del "
+                 "laboratorio una contraseña temporal y usa «Entrar».")
 
 
 class EmailTaken(Conflict):
@@ -106,7 +106,7 @@ def email_problem(email):
     user = find_by_email(email)
     if user is None:
         return None
-    return EMAIL_TAKEN if user.password_hash else GUEST_EMAIL_TAKEN
+    return EMAIL_TAKEN
 
 
 def create_guest(workshop, form_data):
@@ -141,11 +141,12 @@ def authenticate(email, password):
 
 
 def set_password(user, password):
-    """Set a new password, rotating every session of the user.
+    """Set a new password the person chose, rotating every session of the user.
 
     A guest who sets a password stops being a guest; the workshops slice keeps their workshop theirs
     (`signals.guest_kept_account`).
     """
+    user.password_must_change = False
     if user.guest_workshop_id is not None:
         signals.guest_kept_account.send(user)
     user.set_password(password)

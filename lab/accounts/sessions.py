@@ -9,7 +9,8 @@ statement handed to the realtime layer here, and dropped by their process's peri
 """
 from functools import cache
 
-from flask import g, has_app_context
+from flask import g, has_app_context, session
+from flask_login import current_user
 from sqlalchemy import bindparam, event, select
 from sqlalchemy.orm import Session, object_session
 from sqlalchemy.orm.attributes import NO_VALUE
@@ -53,8 +54,16 @@ def token_statements():
     return one, many
 
 
+def _expiring_session():
+    """A signed-in person's session lasts SESSION_HOURS from their last request (the signed cookie
+    carries its time; an older one is refused), not until the browser closes, which may be never."""
+    if not session.permanent and current_user.is_authenticated:
+        session.permanent = True
+
+
 def init_app(app):
     hooks_of(app).check_sessions_with(*token_statements())
+    app.before_request(_expiring_session)
     app.teardown_appcontext(_end_after_context)
     if not event.contains(User.session_token, "set", _token_changed):
         event.listen(User.session_token, "set", _token_changed)

@@ -63,4 +63,5 @@ def set_temporary_password(person):
     """Draw a temporary password for `person`, store its hash, end their sessions; return it once."""
     password = new_temporary_password()
     set_password(person, password)
+    person.password_must_change = True  # known to the lab team too: the person chooses their own at first login
     return password

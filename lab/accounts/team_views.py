@@ -1,5 +1,5 @@
 """Lab-team pages: people, their roles, temporary passwords."""
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, make_response, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -69,7 +69,9 @@ def person_password(user_id):
     if TemporaryPasswordForm().validate_on_submit():
         password = team.set_temporary_password(person)
         db.session.commit()
-        # Shown once, here; only its hash is stored.
-        flash(_("Contraseña temporal de %(name)s: %(password)s. Compártela por un canal seguro; no se volverá "
-                "a mostrar.", name=person.name, password=password), "success")
+        # Shown once, in this answer only: never in the flash messages, which travel in the cookie.
+        response = make_response(render_template("accounts/temporary_password.html", person=person,
+                                                 password=password))
+        response.headers["Cache-Control"] = "no-store"
+        return response
     return redirect(url_for("accounts.person", user_id=person.id))

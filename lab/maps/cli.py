@@ -35,6 +35,10 @@ def _create():
 @demo_cli.command("delete")
 def delete():
     """Borra el taller de ejemplo y todo lo que creó / Delete the sample workshop and all it made."""
-    count = delete_demo()
+    try:
+        count = delete_demo()
+    except Refused as refusal:
+        db.session.rollback()
+        raise click.ClickException(str(refusal)) from None
     db.session.commit()
     click.echo(f"Talleres de ejemplo borrados: {count}")

@@ -21,7 +21,7 @@ from ..live.models import LiveState
 from ..types import utcnow
 from ..vocab import CATEGORIES
 from ..workshops.models import Prompt, Workshop
-from ..workshops.service import create_workshop
+from ..workshops.service import create_workshop, delete_workshop
 from ..workshops.templates_loader import load_file
 from . import demo_data as data
 from .actors import actor_index, create_actor, forget_index
@@ -181,8 +181,7 @@ def delete_demo():
     ids = [w.id for w in workshops]
     db.session.execute(delete(Alliance).where(Alliance.demo.is_(True)))
     for workshop in workshops:
-        db.session.delete(workshop)
-    db.session.flush()
+        delete_workshop(workshop)  # refused while a published diagnosis cites it
     named_elsewhere = exists().where((Entry.actor_id == Actor.id) | (Entry.candidate_id == Actor.id))
     db.session.execute(delete(Actor).where(Actor.demo.is_(True), ~named_elsewhere))
     for actor in db.session.scalars(select(Actor).where(Actor.demo.is_(True))):

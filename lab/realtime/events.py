@@ -32,7 +32,8 @@ from .rooms import room
 
 log = logging.getLogger(__name__)
 
-#: every event declared with `live_event`: name -> {"moderator": bool} (docs/protocol.md lists them all)
+#: every event declared with `live_event`: name -> {"moderator": bool, "schema": its Payload}
+#: (docs/protocol.md lists them all)
 EVENTS: dict[str, dict] = {}
 
 
@@ -119,7 +120,7 @@ def live_event(name, schema=Empty, moderator=False, lock=True, audience=False):
 
         if name in EVENTS:
             raise RuntimeError(f"live event {name!r} declared twice")
-        EVENTS[name] = {"moderator": moderator}
+        EVENTS[name] = {"moderator": moderator, "schema": schema}
         socketio.on(name)(on_event)
         return handler
 

@@ -1,8 +1,9 @@
 """Joining a workshop by code or link: people with an account, and guests who fill a short form."""
-from flask import redirect, render_template, request, url_for
+from flask import abort, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user
 
+from ..accounts import throttle
 from ..accounts.forms import GuestForm
 from ..accounts.service import create_guest
 from ..errors import Refused
@@ -13,8 +14,13 @@ from .access import can_moderate, is_member
 from .forms import JoinForm
 from .routes import bp
 
-# Only failed look-ups count, so guessing codes is slow while a room of 200 joins freely.
-GUESSING = limiter.shared_limit("30 per minute", scope="join-code", deduct_when=lambda r: r.status_code == 404)
+# Only failed look-ups count, so guessing codes is slow while a room of 200 joins freely: per person,
+# and per address at a pace only a script reaches (lab/accounts/throttle.py).
+GUESSING = limiter.shared_limit(lambda: current_app.config["JOIN_GUESS_LIMIT"], scope="join-code",
+                                key_func=throttle.join_guesser, deduct_when=lambda r: r.status_code == 404)
+GUESSING_ADDRESS = limiter.shared_limit(lambda: current_app.config["JOIN_ADDRESS_GUESS_LIMIT"],
+                                        scope="join-code-address", key_func=throttle.client_address,
+                                        deduct_when=lambda r: r.status_code == 404)
 
 
 def room(workshop):
@@ -29,6 +35,7 @@ def unknown_code(form=None):
 
 @bp.route("/unirse")
 @GUESSING
+@GUESSING_ADDRESS
 def join():
     asked = "code" in request.args
     form = JoinForm(formdata=request.args if asked else None)
@@ -42,6 +49,7 @@ def join():
 
 @bp.route("/unirse/<code>", methods=["GET", "POST"])
 @GUESSING
+@GUESSING_ADDRESS
 def join_code(code):
     workshop = service.find_by_code(code)
     if workshop is None:
@@ -86,6 +94,8 @@ def enter(workshop):
 
 def as_guest(workshop):
     """Someone without a session: log in, or fill the attendance fields and consent as a guest."""
+    if request.method == "POST" and throttle.email_probes_blocked():
+        abort(429)
     form = GuestForm()
     if form.validate_on_submit():
         try:

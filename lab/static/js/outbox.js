@@ -27,6 +27,9 @@ export class Outbox extends EventTarget {
     this.flushing = false;
     this.retryTimer = null;
     client.on("ready", () => this.flush());
+    // The session ended (logout, password change, account deleted): nothing of this person's stays
+    // in this browser for the next one to read.
+    client.on("status", ({ status }) => { if (status === "ended") this.forget(); });
     window.addEventListener("storage", (event) => {
       if (event.key === this.key) { this.items = this.load(); this.changed(); }
     });
@@ -48,6 +51,12 @@ export class Outbox extends EventTarget {
     } catch (error) {
       // Private mode or a full storage: the queue still lives in this page.
     }
+  }
+
+  forget() {
+    this.items = [];
+    this.save();
+    this.changed();
   }
 
   changed() {
