@@ -129,14 +129,16 @@ outbox.on("failed", ({ item, error }) => {
 const handButton = $("#hand-button");
 const handStatus = $("#hand-status");
 
+// Hands carry no person ids: this person's hand is known by its id (snapshot, ack or `hand.mine`).
 function isMe(hand) {
-  return Boolean(hand) && (hand.mine === true || (hand.user_id != null && hand.user_id === state.me?.user_id));
+  return Boolean(hand) && state.myHandId != null && hand.hand_id === state.myHandId;
 }
 
 function myHand() {
-  const me = state.me?.user_id;
+  const mine = state.myHandId;
+  if (mine == null) return null;
   if (isMe(state.hands.speaking)) return "speaking";
-  const position = state.hands.queue.findIndex((hand) => hand.user_id === me);
+  const position = state.hands.queue.findIndex((hand) => hand.hand_id === mine);
   return position >= 0 ? position + 1 : null;
 }
 
@@ -156,7 +158,10 @@ function drawHand() {
 handButton.addEventListener("click", async () => {
   const ack = await client.call(myHand() ? "hand:lower" : "hand:raise");
   if (!ack.ok) { report(handStatus, ack); return; }
-  if (ack.hands) state.hands = ack.hands;
+  if (ack.hands) {
+    state.hands = ack.hands;
+    state.myHandId = ack.hands.mine ?? null;
+  }
   drawHand();
 });
 
@@ -221,6 +226,7 @@ const REDRAW = {
 };
 
 client.on("snapshot", () => { drawAll(); board.sync(); });
+client.on("hand.mine", drawHand);
 client.on("update", ({ type, change }) => {
   board.apply(change);
   REDRAW[type]?.();
