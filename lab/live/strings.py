@@ -200,7 +200,6 @@ def _votes():
         "votes_count": _counted("%(num)d voto", "%(num)d votos"),
         "voters_count": _counted("%(num)d persona votó", "%(num)d personas votaron"),
         "vote_progress": _("%(voters)s · %(votes)s"),
-        "vote_totals": _("Votaron %(voters)s personas con %(votes)s votos."),
         "vote_opened": _("Votación abierta."),
         "vote_closed_done": _("Votación cerrada. Estos son los resultados."),
         "result_rank": _("%(rank)s.º"),

@@ -86,6 +86,10 @@ def test_every_mode_shows_what_the_audience_should_read(open_context, projected_
     expect(projector.locator(".vote-voters")).to_have_text("0 personas votaron")
     shoot(projector, "results")
 
+    switch(console, projector, "map")  # the maps slice's projector page, loaded into this screen
+    expect(projector.locator(".map-fragment .projector-map")).to_be_visible(timeout=LIVE_WAIT)
+    shoot(projector, "map")
+
     console.get_by_role("button", name="Cerrar taller").click()
     console.get_by_role("button", name="Sí, cerrar el taller").click()
     switch(console, projector, "closing")

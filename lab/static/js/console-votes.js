@@ -42,7 +42,8 @@ export class ConsoleVotes {
     const closed = vote?.status === "closed";
     show($("#vote-results-title", this.section), closed);
     setText($("#vote-totals", this.section), closed
-      ? t("vote_totals", { voters: vote.voters ?? 0, votes: vote.votes_cast ?? 0 }) : "");
+      ? t("vote_progress", { voters: tn("voters_count", vote.voters ?? 0), votes: tn("votes_count", vote.votes_cast ?? 0) })
+      : "");
     renderResults($(".vote-results", this.section), this.state, vote);
     this.drawHistory();
   }
