@@ -1,7 +1,8 @@
 """Exports: every result of the lab (workshops, maps, diagnoses) out as CSV, XLSX, PDF, GraphML,
 GEXF, Kumu workbooks and re-importable JSON archives. `formats` holds the pure writers (a table
 or a graph in, bytes out); `registry` the datasets; `routes` the downloads."""
-from . import cli, routes
+from .. import signals
+from . import cli, reactions, routes
 from .formats import neutralise
 
 
@@ -11,3 +12,4 @@ def init_app(app):
     app.jinja_env.filters["neutralised"] = neutralise
     app.cli.add_command(cli.export_cli)
     app.cli.add_command(cli.import_command)
+    signals.personal_data.connect(reactions.personal_data)

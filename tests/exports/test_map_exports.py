@@ -11,6 +11,8 @@ import pypdf
 import pytest
 from sqlalchemy import select
 
+from lab.accounts.models import User
+from lab.accounts.privacy import personal_data
 from lab.exports.models import ExportDownload
 from lab.extensions import db
 from lab.maps.models import Actor, Alliance, Assessment, Capability, Link, alliance_actors
@@ -122,3 +124,11 @@ def test_map_exports_are_for_the_lab_team_and_recorded(app, make, make_browser, 
     with app.app_context():
         record = db.session.scalars(select(ExportDownload)).one()
         assert (record.user_id, record.scope, record.file, record.format) == (lab.id, "lab", "mapa", "gexf")
+
+
+def test_a_persons_own_data_lists_the_exports_they_downloaded(app, make_browser, mapped):
+    lab = mapped[0]
+    get(make_browser, lab, "/mapa/exportar/vinculos.csv")
+    with app.app_context():
+        data = personal_data(db.session.get(User, lab.id))
+    assert [(d["scope"], d["file"], d["format"]) for d in data["export_downloads"]] == [("lab", "vinculos", "csv")]
