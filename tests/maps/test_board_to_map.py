@@ -206,6 +206,10 @@ def test_assessments_live_medians_and_spread_and_only_for_the_workshops_actors(l
     actor = call(live.mod, "entry:confirm", {"entry_id": entry_id(live, idea_id)})["entry"]["actor"]["id"]
     elsewhere = add_actor(live, "Corporación de Otro Taller")
     live.drain()
+    assert error(call(live.a, "actor:rate", {"actor_id": actor, "influence": 3, "interest": 3})) == "conflict"
+    assert error(call(live.mod, "map:ask_ratings", {"asked": "sí"})) == "invalid"
+    assert call(live.mod, "map:ask_ratings", {"asked": True})["ok"]
+    assert call(live.mod, "map:ask_ratings", {"asked": True})["ok"]  # asking twice changes nothing
     assert error(call(live.a, "actor:rate", {"actor_id": elsewhere, "influence": 3, "interest": 3})) == "not_found"
     assert error(call(live.a, "actor:rate", {"actor_id": actor, "influence": 6, "interest": 3})) == "invalid"
     mine = call(live.a, "actor:rate", {"actor_id": actor, "influence": 2, "interest": 5})

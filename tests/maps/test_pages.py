@@ -9,6 +9,7 @@ from lab.accounts.privacy import delete_account, personal_data
 from lab.board.models import Idea
 from lab.extensions import db
 from lab.maps import demo_data
+from lab.maps.assessments import ask_room
 from lab.maps.demo import create_demo, delete_demo
 from lab.maps.models import Actor, Alliance, Assessment, Entry, Rating
 from lab.workshops.models import Workshop
@@ -284,6 +285,14 @@ def test_moderators_review_their_workshops_entries_and_only_those(app, sample, m
 def test_participants_answer_influence_and_interest_once_the_map_is_revealed(app, sample, make):
     participant = login_as(app, make.join(make.user(), db_workshop(app, sample)))
     uis = actor_id(app, "Universidad Industrial de Santander")
+    waiting = text(participant.get(f"/talleres/{sample}/mapa/poder-interes"))
+    assert "Tu respuesta cuenta" not in waiting and "Cuando el moderador pida a la sala" in waiting
+    early = participant.post(f"/talleres/{sample}/mapa/poder-interes",
+                             {"actor_id": str(uis), "influence": "1", "interest": "1"})
+    assert early.status_code == 422 and "Ahora no se está pidiendo valorar" in text(early)
+    with app.app_context():
+        ask_room(sample, None, True)
+        db.session.commit()
     page = text(participant.get(f"/talleres/{sample}/mapa/poder-interes"))
     assert "Tu respuesta cuenta junto con la de los demás" in page
     answered = participant.post(f"/talleres/{sample}/mapa/poder-interes",
