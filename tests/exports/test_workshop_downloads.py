@@ -9,11 +9,12 @@ import pypdf
 import pytest
 from sqlalchemy import select
 
+from lab.board.models import Idea
 from lab.extensions import db
 from lab.live.models import LiveState
 from lab.maps.models import Actor, Assessment, Entry
 from lab.realtime.models import AuditEntry
-from lab.workshops.models import AgendaItem
+from lab.workshops.models import AgendaItem, Prompt
 
 from .results_room import FORMULA, build_results
 
@@ -70,6 +71,21 @@ def test_ideas_csv_matches_the_board(make_browser, results):
     assert ideas[results.ideas["dup"]]["Fusionada en la idea"] == str(results.ideas["lab"])
     assert ideas[results.ideas["hidden"]]["Oculta"] == "Sí"
     assert ideas[results.ideas["second"]]["Pregunta"] == "¿Con qué recursos?"
+
+
+def test_an_anonymous_prompts_ideas_name_no_author_in_any_export(app, make_browser, results):
+    with app.app_context():
+        second = db.session.get(Idea, results.ideas["second"])
+        db.session.get(Prompt, second.prompt_id).anonymous = True
+        db.session.commit()
+    browser = login(make_browser, results.lab)
+    ideas = {int(r["N.º de idea"]): r for r in records(csv_rows(browser.get(url(results, "ideas", "csv"))))}
+    assert ideas[results.ideas["second"]]["Autor"] == "Universidad"  # the room was told: no names
+    assert ideas[results.ideas["lab"]]["Autor"] == "Alicia Ficticia"  # the other prompt still names her
+    page = browser.get(f"/talleres/{results.workshop.id}/resultados").get_data(as_text=True)
+    assert "Becas de formación" in page and page.count("Alicia Ficticia") >= 1
+    section = page[page.index("¿Con qué recursos?"):]
+    assert "Alicia Ficticia" not in section[:section.index("Becas de formación") + 400]
 
 
 def test_a_person_whose_consent_does_not_cover_naming_appears_as_their_organisation_type(make_browser, results):
