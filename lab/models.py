@@ -12,6 +12,6 @@ from .diagnosis.models import (  # noqa: F401
 )
 from .exports.models import ExportDownload  # noqa: F401
 from .live.models import Hand, LiveState, Timer  # noqa: F401
-from .maps.models import Actor, Alliance, Assessment, Capability, Entry, Link, Rating  # noqa: F401
+from .maps.models import Actor, Alliance, Assessment, Capability, Entry, Link, Rating, RatingQuestion  # noqa: F401
 from .realtime.models import AuditEntry  # noqa: F401
 from .workshops.models import Activity, AgendaItem, Participation, Prompt, Workshop  # noqa: F401

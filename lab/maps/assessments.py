@@ -6,11 +6,11 @@ from statistics import median, quantiles
 from flask_babel import gettext as _
 from sqlalchemy import select
 
-from ..errors import Invalid
+from ..errors import Conflict, Invalid
 from ..extensions import db
 from ..types import utcnow
 from .grid import GridActor
-from .models import Actor, Assessment, Rating
+from .models import Actor, Assessment, Rating, RatingQuestion
 
 LOW, HIGH = 1, 5
 
@@ -41,6 +41,29 @@ def set_assessment(actor_id, workshop_id, influence, interest, user_id):
     assessment.updated_at = utcnow()
     db.session.flush()
     return assessment
+
+
+def room_asked(workshop_id):
+    """Whether the moderators are asking the room to rate the workshop's actors right now."""
+    return db.session.get(RatingQuestion, workshop_id) is not None
+
+
+def ask_room(workshop_id, user_id, asked):
+    """Open (asked=True) or close the question to the room; asking twice changes nothing."""
+    question = db.session.get(RatingQuestion, workshop_id)
+    if asked and question is None:
+        db.session.add(RatingQuestion(workshop_id=workshop_id, asked_by_id=user_id))
+    elif not asked and question is not None:
+        db.session.delete(question)
+    db.session.flush()
+    return asked
+
+
+def participant_rates(actor_id, workshop_id, user_id, influence, interest):
+    """A participant's answer, only while the moderators ask the room."""
+    if not room_asked(workshop_id):
+        raise Conflict(_("Ahora no se está pidiendo valorar a los actores. Espera a que el moderador lo pida."))
+    return rate(actor_id, workshop_id, user_id, influence, interest)
 
 
 def rate(actor_id, workshop_id, user_id, influence, interest):

@@ -36,6 +36,10 @@ class ActorScore(Payload):
     interest: Score
 
 
+class RoomQuestion(Payload):
+    asked: bool
+
+
 class ActorMerge(Payload):
     source_id: int
     target_id: int
@@ -79,10 +83,18 @@ def on_assess(conn, data):
     return {"assessment": publish_assessment(conn, assessment)}
 
 
+@live_event("map:ask_ratings", RoomQuestion, moderator=True)
+def on_ask_ratings(conn, data):
+    asked = {"asked": assessments.ask_room(conn.workshop_id, conn.user_id, data.asked)}
+    publish(conn.workshop_id, "map.rating_question", asked)
+    return asked
+
+
 @live_event("actor:rate", ActorScore)
 def on_rate(conn, data):
-    assessment = assessments.rate(on_workshop_map(conn.workshop_id, data.actor_id), conn.workshop_id, conn.user_id,
-                                  data.influence, data.interest)
+    rate = assessments.rate if conn.is_moderator else assessments.participant_rates
+    assessment = rate(on_workshop_map(conn.workshop_id, data.actor_id), conn.workshop_id, conn.user_id,
+                      data.influence, data.interest)
     view = publish_assessment(conn, assessment)  # moderators see the medians; a participant their own answer
     return {"assessment": view if conn.is_moderator else
             {"actor_id": assessment.actor_id, "mine": {"influence": data.influence, "interest": data.interest}}}

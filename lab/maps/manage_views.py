@@ -18,6 +18,7 @@ from ..vocab import (
     ACTOR_SCOPES,
     ALLIANCE_INSTRUMENTS,
     ALLIANCE_STAGES,
+    AVAILABILITY,
     CATEGORIES,
     LINK_KINDS,
     LINK_STRENGTHS,
@@ -31,6 +32,7 @@ from ..workshops.access import MODERATOR, workshop_for
 from ..workshops.models import Workshop
 from . import review, ties
 from .actors import EDITABLE, actor_index, edit_actor, merge_actors
+from .capabilities import edit_capability
 from .demo import create_demo, delete_demo
 from .matrix import Scope, cell_evidence
 from .models import Actor, Alliance, Assessment, Capability, Entry, Link
@@ -76,6 +78,27 @@ def actor_page(slug):
                            conflict=isinstance(problem, Conflict)), (INVALID if problem else 200)
 
 
+@bp.route("/mapa/actores/<slug>/capacidades/<int:capability_id>", methods=["POST"])
+@role_required("lab")
+def capability_edit(slug, capability_id):
+    actor = _actor_by_slug(slug)
+    try:
+        version = int(request.form.get("version", "0"))
+        edit_capability(capability_id, actor.id, version, request.form.get("description"),
+                        request.form.get("availability"))
+    except (Refused, ValueError) as refusal:
+        db.session.rollback()
+        problem = refusal if isinstance(refusal, Refused) else Conflict(_("Recarga la página e inténtalo de nuevo."))
+        sent = {"capability_id": capability_id, "description": request.form.get("description", ""),
+                "availability": request.form.get("availability", "")}
+        return render_template("maps/actor.html", **_actor_context(db.session.get(Actor, actor.id)), sent=None,
+                               problem=None, conflict=False, capability_problem=problem,
+                               capability_sent=sent), INVALID
+    db.session.commit()
+    flash(_("Capacidad guardada."), "success")
+    return redirect(url_for("maps.actor_page", slug=actor.slug))
+
+
 def _actor_context(actor):
     counted = (Entry.capability_id == Capability.id) & (Entry.status == "confirmed") & Entry.idea_hidden.is_(False)
     capabilities = db.session.execute(
@@ -95,7 +118,8 @@ def _actor_context(actor):
     return {"actor": actor, "capabilities": capabilities, "assessments": assessments, "workshops": workshops,
             "alliances": alliances, "links": neighbours_of(actor.id), "others": others,
             "evidence": cell_evidence(actor.id, None, Scope()), "vocabularies": VOCABULARIES,
-            "categories": CATEGORIES, "stages": ALLIANCE_STAGES, "link_kinds": LINK_KINDS}
+            "categories": CATEGORIES, "stages": ALLIANCE_STAGES, "link_kinds": LINK_KINDS,
+            "availability": AVAILABILITY}
 
 
 @bp.route("/mapa/actores/<slug>/fusionar", methods=["POST"])
@@ -207,11 +231,12 @@ def links():
         form = request.form
         return act(lambda: ties.create_link(form.get("source_id"), form.get("target_id"), form.get("kind"),
                                             form.get("strength"), form.get("relation"), form.get("directed") == "1",
-                                            form.get("note")),
+                                            form.get("note"), idea_ids=form.getlist("idea_ids")),
                    _("Vínculo guardado."), url_for("maps.links"))
     rows = db.session.execute(select(Link).order_by(Link.id.desc())).scalars().all()
     names = {id_: name for id_, name in db.session.execute(select(Actor.id, Actor.name))}
     return render_template("maps/links.html", rows=rows, names=names, actors=_all_actors(), kinds=LINK_KINDS,
+                           evidence=ties.link_evidence_choices(),
                            strengths=LINK_STRENGTHS, relations=ACTOR_RELATIONS)
 
 

@@ -151,6 +151,16 @@ class Rating(db.Model):
     created_at = db.Column(UTCDateTime, nullable=False, default=utcnow)
 
 
+class RatingQuestion(db.Model):
+    """The room is asked to rate the workshop's actors while this row exists (one per workshop)."""
+
+    __tablename__ = "map_rating_questions"
+
+    workshop_id = db.Column(db.Integer, db.ForeignKey("workshops.id", ondelete="CASCADE"), primary_key=True)
+    asked_by_id = db.Column(db.Integer, db.ForeignKey("users.id", ondelete="SET NULL"))
+    asked_at = db.Column(UTCDateTime, nullable=False, default=utcnow)
+
+
 link_ideas = db.Table(
     "map_link_ideas",
     db.Column("link_id", db.Integer, db.ForeignKey("map_links.id", ondelete="CASCADE"), primary_key=True),

@@ -4,6 +4,8 @@ the page draws with Cytoscape.js and lists in an equivalent table.
 Colour tells the sector, shape internal or external, a dashed line a potential relation, size the
 evidence (how many ideas show what the actor could bring).
 """
+from math import ceil, cos, pi, sin, sqrt
+
 from sqlalchemy import or_, select
 
 from ..extensions import db
@@ -13,6 +15,8 @@ from .matrix import EVERYTHING, matrix_rows
 from .models import Actor, Link
 
 LAB = "lab"
+RINGS = 4  # evidence levels: the most evidence on the innermost ring
+NODE_SPACING = 52  # px between neighbours on a ring (the largest node is 44 px wide)
 
 
 def node_id(actor_id):
@@ -41,11 +45,33 @@ def network_data(scope=EVERYTHING, focus=None, lab_name="Laboratorio"):
         }})
         edges.append({"data": {"id": f"lab-{row.actor_id}", "source": LAB, "target": node_id(row.actor_id),
                                "kind": "lab", "relation": row.relation}})
+    place_on_rings(nodes)
     for link in links:
         edges.append({"data": {"id": f"l{link.id}", "source": node_id(link.source_id),
                                "target": node_id(link.target_id), "kind": link.kind, "strength": link.strength,
                                "relation": link.relation, "directed": link.directed}})
     return {"nodes": nodes, "edges": edges}
+
+
+def place_on_rings(nodes):
+    """Give every node its size and position: the lab at the centre, actors on rings by evidence
+    (the most on the innermost), each ring wide enough for its nodes. Computed here so the browser
+    draws a preset layout at once instead of laying out hundreds of nodes itself."""
+    most = max([1] + [node["data"]["evidence"] or 0 for node in nodes[1:]])
+    rings = {}
+    for node in nodes[1:]:
+        share = (node["data"]["evidence"] or 0) / most
+        node["data"]["size"] = round(14 + 30 * sqrt(share), 1)
+        rings.setdefault(RINGS - ceil(RINGS * share), []).append(node)  # 0 = the most evidence
+    nodes[0]["position"] = {"x": 0, "y": 0}
+    radius = 0.0
+    for level in sorted(rings):
+        members = rings[level]
+        radius = max(radius + NODE_SPACING * 1.5, len(members) * NODE_SPACING / (2 * pi))
+        for index, node in enumerate(members):
+            angle = 2 * pi * index / len(members) - pi / 2
+            node["position"] = {"x": round(radius * cos(angle), 1), "y": round(radius * sin(angle), 1)}
+    return nodes
 
 
 def _links(actor_ids):

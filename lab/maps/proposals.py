@@ -17,6 +17,7 @@ from ..extensions import db
 from ..realtime import lock_room, publish, run_in_transaction
 from .actors import actor_index
 from .models import Entry
+from .persons import check_person_name
 from .views import entry_view
 
 BATCH = 200
@@ -24,6 +25,8 @@ BATCH = 200
 # seen are looked at again, for transactions still open when the last run read.
 LOOKBACK = 500
 FULL_SWEEP_SECONDS = 300
+#: what an entry records instead of a name that looks like a private person's (or a contact detail)
+PERSON_SET_ASIDE = "—"
 
 _state_lock = threading.Lock()
 _state = {"highest": 0, "full_at": 0.0}
@@ -75,7 +78,11 @@ def _propose_in_room(workshop_id, idea_ids):
     for idea in ideas:
         entry = Entry(workshop_id=idea.workshop_id, idea_id=idea.id, prompt_id=idea.prompt_id,
                       via_idea_id=idea.merged_into_id, idea_hidden=idea.hidden)
-        describe(entry, idea.actor_name, idea.category, index)
+        if check_person_name(idea.actor_name).flagged:
+            # A person's name or contact never enters the map: the entry says only that it was set aside.
+            entry.typed_name, entry.category, entry.status = PERSON_SET_ASIDE, idea.category or "", "discarded"
+        else:
+            describe(entry, idea.actor_name, idea.category, index)
         db.session.add(entry)
         db.session.flush()
         publish_entry(entry)

@@ -12,7 +12,8 @@ from sqlalchemy import select, update
 
 from ..extensions import db
 from .models import Assessment, Entry, Rating
-from .proposals import describe, publish_entry
+from .persons import check_person_name
+from .proposals import PERSON_SET_ASIDE, describe, publish_entry
 
 
 def on_idea_changed(idea, change):
@@ -29,8 +30,9 @@ def _follow_text(idea):
     for entry in _entries_of(idea):
         if entry.split_from_id is not None or entry.status == "discarded":
             continue  # a split part or a discarded entry was a reviewer's decision about the text
-        if not idea.actor_name:
+        if not idea.actor_name or check_person_name(idea.actor_name).flagged:
             entry.status, entry.actor_id, entry.capability_id = "discarded", None, None
+            entry.typed_name = entry.typed_name if not idea.actor_name else PERSON_SET_ASIDE
         elif entry.typed_name != idea.actor_name or entry.category != (idea.category or ""):
             renamed = entry.typed_name != idea.actor_name
             describe(entry, idea.actor_name, idea.category)

@@ -20,7 +20,7 @@ from ..web import INVALID
 from ..workshops.access import MODERATOR, workshop_for
 from ..workshops.models import AgendaItem, Workshop
 from .actors import find_actor
-from .assessments import grid_actors, rate, set_assessment
+from .assessments import grid_actors, participant_rates, room_asked, set_assessment
 from .grid import grid_rows, render_grid, table_headers
 from .matrix import NO_SECTOR, Scope, cell_evidence, column_totals, grouped, matrix_rows
 from .network import legend, network_data
@@ -148,13 +148,14 @@ def grid():
 
 
 def _rating(actor_id, workshop_id, influence, interest, user_id):
-    return rate(actor_id, workshop_id, user_id, influence, interest)
+    return participant_rates(actor_id, workshop_id, user_id, influence, interest)
 
 
 def _grid_page(workshop, moderates):
     actors = grid_actors(workshop.id if workshop else None)
     svg = render_grid(actors) if actors else None
-    return render_template("maps/grid.html", workshop=workshop, moderates=moderates, svg=svg,
+    asked = bool(workshop) and room_asked(workshop.id)
+    return render_template("maps/grid.html", workshop=workshop, moderates=moderates, svg=svg, asked=asked,
                            rows=grid_rows(actors), headers=table_headers(),
                            candidates=_assessable(workshop) if workshop else [])
 

@@ -15,6 +15,7 @@ from .models import NAME_LENGTH, Actor, Alliance, Capability, Entry, Link, allia
 
 TEXT_LENGTH = 500
 MAX_ALLIANCE_ACTORS = 20
+MAX_LINK_EVIDENCE = 20
 
 
 def _text(value, what, limit=TEXT_LENGTH, required=False):
@@ -41,7 +42,36 @@ def _actor_id(value):
         raise NotFound(_("Ese actor no está en el mapa.")) from None
 
 
-def create_link(source, target, kind, strength, relation, directed=False, note="", workshop_id=None):
+def link_evidence_choices(limit=300):
+    """Ideas that can back a link: visible ideas whose confirmed entry names an actor, newest first.
+    [(actor id, actor name, idea id, idea text)]"""
+    return db.session.execute(
+        select(Actor.id, Actor.name, Idea.id, Idea.text).join(Entry, Entry.actor_id == Actor.id)
+        .join(Idea, Idea.id == Entry.idea_id)
+        .where(Entry.status == "confirmed", Entry.idea_hidden.is_(False), Idea.hidden.is_(False),
+               Actor.merged_into_id.is_(None))
+        .order_by(Actor.name, Idea.id.desc()).limit(limit)).all()
+
+
+def _link_evidence(idea_ids, actor_ids):
+    """The ideas given as a link's evidence: each must be a visible idea confirmed as naming one of
+    the link's two actors (an idea about someone else is no evidence of their tie)."""
+    wanted = list(dict.fromkeys(str(i).strip() for i in idea_ids if str(i).strip()))
+    if len(wanted) > MAX_LINK_EVIDENCE:
+        raise Invalid(_("Un vínculo admite como máximo %(count)d ideas como evidencia.", count=MAX_LINK_EVIDENCE))
+    if not all(i.isdigit() for i in wanted):
+        raise Invalid(_("Elige las ideas de la lista."))
+    ids = [int(i) for i in wanted]
+    found = db.session.scalars(
+        select(Idea).join(Entry, Entry.idea_id == Idea.id)
+        .where(Idea.id.in_(ids), Idea.hidden.is_(False), Entry.status == "confirmed",
+               Entry.idea_hidden.is_(False), Entry.actor_id.in_(actor_ids))).unique().all() if ids else []
+    if len(found) != len(ids):
+        raise Invalid(_("Solo sirven como evidencia ideas confirmadas que nombran a uno de los dos actores."))
+    return found
+
+
+def create_link(source, target, kind, strength, relation, directed=False, note="", workshop_id=None, idea_ids=()):
     source_id, target_id = _actor_id(source), _actor_id(target)
     if source_id == target_id:
         raise Invalid(_("Un vínculo une a dos actores distintos."))
@@ -51,6 +81,7 @@ def create_link(source, target, kind, strength, relation, directed=False, note="
     link = Link(source_id=source_id, target_id=target_id, kind=_choice(kind, LINK_KINDS, _("Tipo")),
                 strength=strength, relation=_choice(relation, ACTOR_RELATIONS, _("Relación")),
                 directed=bool(directed), note=_text(note, _("La nota")), workshop_id=workshop_id)
+    link.ideas = _link_evidence(idea_ids, [source_id, target_id])
     db.session.add(link)
     db.session.flush()
     return link

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from ..errors import NotFound
 from ..extensions import db
 from ..types import iso
-from .models import Actor, Entry
+from .models import Actor, Entry, RatingQuestion
 
 #: the review queue: proposed entries whose idea is not hidden
 QUEUE_STATUSES = ("proposed",)
@@ -44,7 +44,9 @@ def entry_view(entry):
 
 def assessment_view(assessment):
     """One actor's standing in a workshop, for moderators: medians, spreads, how many answered."""
-    return {"actor_id": assessment.actor_id, "influence": assessment.influence, "interest": assessment.interest,
+    actor = db.session.get(Actor, assessment.actor_id)
+    return {"actor_id": assessment.actor_id, "name": actor.name if actor else "",
+            "influence": assessment.influence, "interest": assessment.interest,
             "influence_spread": assessment.influence_spread, "interest_spread": assessment.interest_spread,
             "ratings": assessment.ratings, "source": assessment.source}
 
@@ -65,7 +67,9 @@ def queue_entries(workshop_id):
 
 
 def map_snapshot(conn):
-    """The map's part of a snapshot: moderators get the review queue; participants nothing of it."""
+    """The map's part of a snapshot: whether the room is asked to rate actors; moderators also get the
+    review queue."""
+    asked = {"map_ratings_asked": db.session.get(RatingQuestion, conn.workshop_id) is not None}
     if not conn.is_moderator:
-        return {}
-    return {"map_entries": [entry_view(e) for e in queue_entries(conn.workshop_id)]}
+        return asked
+    return {**asked, "map_entries": [entry_view(e) for e in queue_entries(conn.workshop_id)]}

@@ -206,6 +206,10 @@ def test_assessments_live_medians_and_spread_and_only_for_the_workshops_actors(l
     actor = call(live.mod, "entry:confirm", {"entry_id": entry_id(live, idea_id)})["entry"]["actor"]["id"]
     elsewhere = add_actor(live, "Corporación de Otro Taller")
     live.drain()
+    assert error(call(live.a, "actor:rate", {"actor_id": actor, "influence": 3, "interest": 3})) == "conflict"
+    assert error(call(live.mod, "map:ask_ratings", {"asked": "sí"})) == "invalid"
+    assert call(live.mod, "map:ask_ratings", {"asked": True})["ok"]
+    assert call(live.mod, "map:ask_ratings", {"asked": True})["ok"]  # asking twice changes nothing
     assert error(call(live.a, "actor:rate", {"actor_id": elsewhere, "influence": 3, "interest": 3})) == "not_found"
     assert error(call(live.a, "actor:rate", {"actor_id": actor, "influence": 6, "interest": 3})) == "invalid"
     mine = call(live.a, "actor:rate", {"actor_id": actor, "influence": 2, "interest": 5})
@@ -219,3 +223,16 @@ def test_assessments_live_medians_and_spread_and_only_for_the_workshops_actors(l
     assert error(call(live.a, "actor:assess", {"actor_id": actor, "influence": 1, "interest": 1})) == "forbidden"
     set_ = call(live.mod, "actor:assess", {"actor_id": actor, "influence": 1, "interest": 2})
     assert set_["ok"] and set_["assessment"]["source"] == "moderators" and set_["assessment"]["ratings"] == 1
+
+
+def test_a_persons_name_never_enters_the_map(live: Room):
+    idea_id = live.idea_id(live.a, "Nos puede ayudar", actor="Juan Pérez")
+    assert propose(live) == 1
+    assert entries(live) == [("—", "discarded", "new", None, idea_id)]
+    assert live.snapshot(live.mod)["map_entries"] == []
+    other = live.idea_id(live.a, "Laboratorios", actor="Universidad Ficticia")
+    propose(live)
+    assert call(live.a, "idea:edit", {"idea_id": other, "text": "Laboratorios", "actor": "dra. Martínez"})["ok"]
+    with live.app.app_context():
+        assert db.session.query(Entry).filter(Entry.typed_name.like("%Mart%")).count() == 0
+        assert db.session.query(Entry).filter_by(idea_id=other).one().status == "discarded"

@@ -9,8 +9,9 @@ from lab.accounts.privacy import delete_account, personal_data
 from lab.board.models import Idea
 from lab.extensions import db
 from lab.maps import demo_data
+from lab.maps.assessments import ask_room
 from lab.maps.demo import create_demo, delete_demo
-from lab.maps.models import Actor, Alliance, Assessment, Entry, Rating
+from lab.maps.models import Actor, Alliance, Assessment, Capability, Entry, Link, Rating
 from lab.workshops.models import Workshop
 
 from ..conftest import Browser
@@ -151,6 +152,37 @@ def test_a_second_save_from_the_same_version_is_refused_showing_the_other_change
     assert bad.status_code == 422 and "persona" in text(bad)
 
 
+def test_a_capabilitys_description_and_availability_are_edited_with_the_actors_version(app, sample, lab, make):
+    slug = slug_of(app, "Universidad Industrial de Santander")
+    with app.app_context():
+        actor = db.session.scalar(db.select(Actor).filter_by(slug=slug))
+        capability = db.session.scalars(db.select(Capability).filter_by(actor_id=actor.id)).first()
+        version = actor.version
+        capability_id, other_actor = capability.id, actor_id(app, "Cámara de Comercio de Bucaramanga")
+        foreign = db.session.scalars(db.select(Capability).filter_by(actor_id=other_actor)).first().id
+    url = f"/mapa/actores/{slug}/capacidades/{capability_id}"
+    saved = lab.post(url, {"version": str(version), "description": "Laboratorios de prototipado abiertos",
+                           "availability": "committed"}, follow_redirects=True)
+    assert "Capacidad guardada" in text(saved) and "Comprometida" in text(saved)
+    other = login_as(app, make.user(role="lab", email="otra@laboratorio.test"))
+    stale = other.post(url, {"version": str(version), "description": "Mi texto que no se pierde",
+                             "availability": "available"})
+    assert stale.status_code == 422
+    assert "Otra persona guardó cambios" in text(stale) and "Mi texto que no se pierde" in text(stale)
+    assert lab.post(url, {"version": str(version + 1), "description": "x", "availability": "pronto"}).status_code == 422
+    assert lab.post(url, {"version": str(version + 1), "description": "x" * 501,
+                          "availability": "available"}).status_code == 422
+    crossed = lab.post(f"/mapa/actores/{slug}/capacidades/{foreign}", {"version": str(version + 1),
+                                                                      "description": "", "availability": "available"})
+    assert crossed.status_code == 422 and "no es de este actor" in text(crossed)
+    with app.app_context():
+        kept = db.session.get(Capability, capability_id)
+        assert (kept.description, kept.availability) == ("Laboratorios de prototipado abiertos", "committed")
+        assert db.session.get(Actor, actor_id(app, "Universidad Industrial de Santander")).version == version + 1
+    participant = login_as(app, make.join(make.user(), db_workshop(app, sample)))
+    assert participant.post(url, {"version": str(version + 1), "availability": "available"}).status_code == 403
+
+
 def test_merging_on_the_actor_page(app, sample, lab):
     slug = slug_of(app, "SENA Tecnoparque Bucaramanga")
     sena = actor_id(app, "Servicio Nacional de Aprendizaje")
@@ -284,6 +316,14 @@ def test_moderators_review_their_workshops_entries_and_only_those(app, sample, m
 def test_participants_answer_influence_and_interest_once_the_map_is_revealed(app, sample, make):
     participant = login_as(app, make.join(make.user(), db_workshop(app, sample)))
     uis = actor_id(app, "Universidad Industrial de Santander")
+    waiting = text(participant.get(f"/talleres/{sample}/mapa/poder-interes"))
+    assert "Tu respuesta cuenta" not in waiting and "Cuando el moderador pida a la sala" in waiting
+    early = participant.post(f"/talleres/{sample}/mapa/poder-interes",
+                             {"actor_id": str(uis), "influence": "1", "interest": "1"})
+    assert early.status_code == 422 and "Ahora no se está pidiendo valorar" in text(early)
+    with app.app_context():
+        ask_room(sample, None, True)
+        db.session.commit()
     page = text(participant.get(f"/talleres/{sample}/mapa/poder-interes"))
     assert "Tu respuesta cuenta junto con la de los demás" in page
     answered = participant.post(f"/talleres/{sample}/mapa/poder-interes",
@@ -304,3 +344,26 @@ def create_actor_outside_the_map():
     db.session.add(actor)
     db.session.commit()
     return actor.id
+
+
+def test_a_link_keeps_the_ideas_that_back_it_and_only_ideas_about_its_actors(app, sample, lab):
+    uis = actor_id(app, "Universidad Industrial de Santander")
+    camara = actor_id(app, "Cámara de Comercio de Bucaramanga")
+    with app.app_context():
+        about_uis = db.session.scalar(db.select(Entry.idea_id).filter_by(actor_id=uis, status="confirmed"))
+        about_someone_else = db.session.scalar(db.select(Entry.idea_id).where(
+            Entry.status == "confirmed", Entry.actor_id.not_in([uis, camara])))
+    page = text(lab.get("/mapa/vinculos"))
+    assert f'<option value="{about_uis}">' in page
+    link = {"source_id": str(uis), "target_id": str(camara), "kind": "collaboration", "strength": "2",
+            "relation": "current", "note": ""}
+    refused = lab.post("/mapa/vinculos", {**link, "idea_ids": [str(about_uis), str(about_someone_else)]},
+                       follow_redirects=True)
+    assert "nombran a uno de los dos actores" in text(refused)
+    assert "Elige las ideas de la lista" in text(lab.post("/mapa/vinculos", {**link, "idea_ids": ["x"]},
+                                                           follow_redirects=True))
+    saved = lab.post("/mapa/vinculos", {**link, "idea_ids": [str(about_uis)]}, follow_redirects=True)
+    assert "Vínculo guardado" in text(saved)
+    with app.app_context():
+        links = db.session.scalars(db.select(Link).filter_by(source_id=uis, target_id=camara)).all()
+        assert [[idea.id for idea in one.ideas] for one in links] == [[about_uis]]  # the refused ones left nothing

@@ -1,7 +1,7 @@
 // The network, drawn with the vendored Cytoscape.js from the JSON block the page carries: the lab at
-// the centre, actors on rings by evidence; colour by sector, square for internal and circle for
-// external actors, dashed lines for potential relations, size by evidence. The table below the
-// drawing says the same for keyboards and screen readers.
+// the centre, actors on rings by evidence (positions and sizes come from the server); colour by
+// sector, square for internal and circle for external actors, dashed lines for potential relations,
+// size by evidence. The table below the drawing says the same for keyboards and screen readers.
 (function () {
   "use strict";
   const container = document.getElementById("network");
@@ -10,8 +10,6 @@
   const data = JSON.parse(source.textContent);
   const status = document.getElementById("network-status");
   const started = performance.now();
-  const maxEvidence = Math.max(1, ...data.nodes.map(n => n.data.evidence || 0));
-  const ring = node => node.data("kind") === "lab" ? 1e9 : Math.ceil(4 * (node.data("evidence") || 0) / maxEvidence);
 
   const cy = cytoscape({
     container: container,
@@ -24,18 +22,18 @@
         "background-color": "data(colour)", "label": "data(label)", "font-size": 11, "color": "#1a1a1a",
         "text-valign": "bottom", "text-margin-y": 3, "text-background-color": "#ffffff",
         "text-background-opacity": 0.8, "text-background-padding": 1, "min-zoomed-font-size": 8,
-        "width": n => 14 + 30 * Math.sqrt((n.data("evidence") || 0) / maxEvidence),
-        "height": n => 14 + 30 * Math.sqrt((n.data("evidence") || 0) / maxEvidence),
-        "shape": n => n.data("scope") === "internal" ? "round-rectangle" : "ellipse"}},
+        "width": "data(size)", "height": "data(size)", "shape": "ellipse"}},
+      {selector: "node[scope = 'internal']", style: {"shape": "round-rectangle"}},
       {selector: "node[kind = 'lab']", style: {"background-color": "#0b5cad", "shape": "star", "width": 54,
         "height": 54, "font-size": 14, "font-weight": "bold"}},
       {selector: "edge", style: {"width": 1.2, "line-color": "#8a9099", "curve-style": "straight", "opacity": 0.7}},
       {selector: "edge[relation = 'potential']", style: {"line-style": "dashed"}},
-      {selector: "edge[kind != 'lab']", style: {"line-color": "#4a4a4a", "width": e => 1 + (e.data("strength") || 1)}},
+      {selector: "edge[kind != 'lab']", style: {"line-color": "#4a4a4a", "width": "mapData(strength, 1, 3, 2, 4)"}},
       {selector: "edge[?directed]", style: {"target-arrow-shape": "triangle", "target-arrow-color": "#4a4a4a"}},
       {selector: ".faded", style: {"opacity": 0.12}},
     ],
-    layout: {name: "concentric", concentric: ring, levelWidth: () => 1, minNodeSpacing: 6, animate: false},
+    // The server placed the nodes on rings by evidence (network.py): no layout to compute here.
+    layout: {name: "preset", fit: true, padding: 20, animate: false},
   });
 
   const ms = Math.round(performance.now() - started);
