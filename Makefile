@@ -5,7 +5,8 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 export FLASK_APP := wsgi
 
-.PHONY: run test test-fast lint setup setup-test browser pdf-libraries nginx cluster db translations catalog migration bench bench-exports check-templates clean lock audit
+.PHONY: run test test-fast lint setup setup-test browser pdf-libraries nginx cluster db translations catalog migration \
+	bench bench-exports bench-exports-stall bench-exports-app bench-maps bench-diagnosis check-templates clean lock audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +17,7 @@ $(BIN)/python:
 $(VENV)/.installed: pyproject.toml requirements.lock | $(BIN)/python
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements.lock
 	$(BIN)/pip install --quiet --no-deps -e .
+	@$(BIN)/pip check >/dev/null || { $(BIN)/pip check; echo "The lock misses a dependency of pyproject.toml: run 'make lock'."; exit 1; }
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml requirements-test.lock $(VENV)/.installed
@@ -92,9 +94,25 @@ lint: $(VENV)/.installed-test
 bench: $(VENV)/.installed-bench translations
 	$(BIN)/python bench/fanout.py $(BENCH_ARGS)
 
+# The lab-wide map's benchmark (bench/README.md): `make bench-maps BENCH_ARGS="--workshops 50 --ideas 200"`.
+bench-maps: $(VENV)/.installed-test translations
+	$(BIN)/python bench/maps_views.py $(BENCH_ARGS)
+# Diagnosis benchmark (bench/README.md): `make bench-diagnosis BENCH_ARGS="--actors 500"`.
+bench-diagnosis: $(VENV)/.installed-test translations
+	$(BIN)/python bench/diagnosis_sections.py $(BENCH_ARGS)
+
 # Export writers' benchmark (bench/README.md): `make bench-exports BENCH_ARGS="--rounds 3"`.
 bench-exports: $(VENV)/.installed-test translations pdf-libraries
 	$(BIN)/python bench/exports_formats.py $(BENCH_ARGS)
+
+# A room's fan-out while a 10,000-idea workbook is built in the same process (bench/README.md):
+# `make bench-exports-stall BENCH_ARGS="--clients 300 --rounds 2"`.
+bench-exports-stall: $(VENV)/.installed-bench translations
+	$(BIN)/python bench/exports_stall.py $(BENCH_ARGS)
+
+# The exports end to end through the app: 10,000-idea workbook, 300-idea report, archive round trip.
+bench-exports-app: $(VENV)/.installed-test translations pdf-libraries
+	$(BIN)/python bench/exports_app.py $(BENCH_ARGS)
 
 check-templates: setup
 	$(BIN)/flask templates check workshops

@@ -9,6 +9,12 @@ the `flask` command line run unpatched.
 import gc
 import os
 import sys
+import time
+import warnings
+
+# eventlet warns on import that it is in maintenance-only mode. The choice is deliberate and measured
+# (README, "Async mode"); a newcomer's terminal should not repeat it at every start.
+warnings.filterwarnings("ignore", message=r"\s*Eventlet is deprecated")
 
 ASYNC_MODE = os.environ.get("COCREA_ASYNC_MODE", "eventlet")
 _UNDER_FLASK_CLI = os.path.basename(sys.argv[0]) in ("flask", "flask.exe")
@@ -44,7 +50,9 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description="Run the Cocrea server.")
     parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "5000")))
+    parser.add_argument("--no-request-log", action="store_true", help="print no line per request")
     args = parser.parse_args(argv)
+    served = app if args.no_request_log else request_log(app)
     _raise_open_files_limit()
     options = {"log_output": False}
     if socketio.async_mode == "eventlet":
@@ -54,11 +62,37 @@ def main(argv=None):
     start_background_work(app)
     print(f" * Cocrea ({socketio.async_mode}) en http://{args.host}:{args.port}", flush=True)
     if socketio.async_mode == "eventlet":
-        _serve_eventlet(args.host, args.port, **options)
+        _serve_eventlet(served, args.host, args.port, **options)
     elif socketio.async_mode == "gevent":
-        _serve_gevent(args.host, args.port)
+        _serve_gevent(served, args.host, args.port)
     else:
+        app.wsgi_app = request_log(app.wsgi_app) if served is not app else app.wsgi_app
         socketio.run(app, host=args.host, port=args.port, **options)
+
+
+# Requests that say nothing to someone watching the terminal: static files and the Socket.IO
+# transport (its long-polling requests arrive every few seconds per person).
+QUIET_PREFIXES = ("/static/", "/socket.io/", "/health")
+
+
+def request_log(wsgi_app):
+    """One line per page or form request: method, path, status and time taken."""
+    def logged(environ, start_response):
+        path = environ.get("PATH_INFO", "")
+        if path.startswith(QUIET_PREFIXES):
+            return wsgi_app(environ, start_response)
+        began, status = time.perf_counter(), []
+
+        def start(code, headers, exc_info=None):
+            status.append(code.split(" ", 1)[0])
+            return start_response(code, headers, exc_info)
+
+        result = wsgi_app(environ, start)
+        took = (time.perf_counter() - began) * 1000
+        print(f"{environ.get('REQUEST_METHOD', '?')} {path} {status[0] if status else '-'} {took:.0f} ms", flush=True)
+        return result
+
+    return logged
 
 
 MAX_CONNECTIONS = 10_000
@@ -69,7 +103,7 @@ MAX_CONNECTIONS = 10_000
 LISTEN_BACKLOG = 2048
 
 
-def _serve_eventlet(host, port, **options):
+def _serve_eventlet(served, host, port, **options):
     """What `socketio.run` does on eventlet, with Nagle's algorithm off on the listening socket.
 
     The server often writes two messages back to back on one socket (an update, then the ack); with
@@ -88,10 +122,10 @@ def _serve_eventlet(host, port, **options):
     family, _type, _proto, _name, address = addresses[0]
     listener = eventlet.listen(address, family, backlog=LISTEN_BACKLOG)
     listener.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-    eventlet.wsgi.server(listener, app, **options)
+    eventlet.wsgi.server(listener, served, **options)
 
 
-def _serve_gevent(host, port):
+def _serve_gevent(served, host, port):
     """What `socketio.run` does on gevent (WebSocket through simple-websocket), on a listener with
     Nagle's algorithm off and the same backlog as on eventlet (see _serve_eventlet)."""
     import socket
@@ -100,7 +134,7 @@ def _serve_gevent(host, port):
 
     listener = pywsgi.WSGIServer.get_listener((host, port), backlog=LISTEN_BACKLOG, family=socket.AF_INET)
     listener.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-    pywsgi.WSGIServer(listener, app, log=None).serve_forever()
+    pywsgi.WSGIServer(listener, served, log=None).serve_forever()
 
 
 def _raise_open_files_limit():

@@ -31,11 +31,11 @@ ORG_TYPES = ["universidad", "centro", "empresa", "ong", "entidad_publica"]
 CATEGORIES = ["fisicas", "humanas", "tecnologicas", "economicas", "sociales"]
 
 
-def seed(ideas_wanted, participants=300):
-    people = [User(email=f"export{n}@ejemplo.test", name=f"Persona Exportación {n}", organisation=ORGS[n % 5],
+def seed(ideas_wanted, participants=300, prefix="export"):
+    people = [User(email=f"{prefix}{n}@ejemplo.test", name=f"Persona Exportación {n}", organisation=ORGS[n % 5],
                    org_type=ORG_TYPES[n % 5], role="participant", consent_version="2026-11-v1",
                    consent_at=START) for n in range(participants)]
-    lab = User(email="lab-export@ejemplo.test", name="Equipo del laboratorio", organisation="Alcaldía Ficticia",
+    lab = User(email=f"lab-{prefix}@ejemplo.test", name="Equipo del laboratorio", organisation="Alcaldía Ficticia",
                org_type="entidad_publica", role="lab", consent_version="2026-11-v1", consent_at=START)
     workshop = Workshop(title="Taller grande", entity="Alcaldía Ficticia", status="closed", starts_at=START,
                         objective="Medir las exportaciones")
@@ -52,7 +52,7 @@ def seed(ideas_wanted, participants=300):
     db.session.add_all(clusters)
     db.session.flush()
     rows = [Idea(workshop_id=workshop.id, prompt_id=prompts[n % 5].id, author_id=people[n % participants].id,
-                 client_id=f"bench-{n}", text=f"Idea {n}: {ORGS[n % 5]} puede aportar laboratorios, mentores y "
+                 client_id=f"{prefix}-{n}", text=f"Idea {n}: {ORGS[n % 5]} puede aportar laboratorios, mentores y "
                  f"acompañamiento técnico a proyectos de la comuna {n % 17}", actor_name=ORGS[n % 5],
                  category=CATEGORIES[n % 5], hidden=n % 11 == 0, cluster_id=clusters[n % 40].id,
                  created_at=START + timedelta(seconds=n)) for n in range(ideas_wanted)]
@@ -69,7 +69,7 @@ def seed(ideas_wanted, participants=300):
                             target_id=rows[(n * 7) % len(rows)].id, count=1) for n in range(min(900, len(rows))))
     db.session.add_all(Hand(workshop_id=workshop.id, user_id=people[n].id, state="done", raised_at=START,
                             floor_at=START, ended_at=START + timedelta(seconds=60)) for n in range(30))
-    db.session.add_all(Attendance(workshop_id=workshop.id, user_id=p.id, sid=f"s{p.id}", name=p.name,
+    db.session.add_all(Attendance(workshop_id=workshop.id, user_id=p.id, sid=f"{prefix}-{p.id}", name=p.name,
                                   email=p.email, organisation=p.organisation, org_type=p.org_type, joined_at=START,
                                   left_at=START + timedelta(hours=2), last_seen=START) for p in people)
     db.session.add(AuditEntry(workshop_id=workshop.id, user_id=lab.id, action="workshop:start", at=START))

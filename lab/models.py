@@ -10,6 +10,7 @@ from .diagnosis.models import (  # noqa: F401
     ImprovementAction,
     Lesson,
 )
+from .exports.models import ExportDownload  # noqa: F401
 from .live.models import Hand, LiveState, Timer  # noqa: F401
 from .maps.models import Actor, Alliance, Assessment, Capability, Entry, Link, Rating  # noqa: F401
 from .realtime.models import AuditEntry  # noqa: F401

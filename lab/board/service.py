@@ -30,7 +30,7 @@ from ..workshops.models import Prompt, Workshop
 from ..workshops.service import prompt_not_found, require_live
 from .models import Cluster, Idea
 from .ratelimit import take_post
-from .votes import release_votes, vote_snapshot
+from .votes import closed_rounds, release_votes, vote_snapshot
 
 DEFAULT_COLOR = IDEA_COLORS[0]
 
@@ -118,7 +118,8 @@ def board_snapshot(conn):
         if not view.get("removed"):
             ideas.append(view)
     clusters = db.session.scalars(select(Cluster).filter_by(workshop_id=conn.workshop_id).order_by(Cluster.id))
-    return {"ideas": ideas, "clusters": [cluster_view(c) for c in clusters], "vote": vote_snapshot(conn)}
+    return {"ideas": ideas, "clusters": [cluster_view(c) for c in clusters], "vote": vote_snapshot(conn),
+            "vote_rounds": closed_rounds(conn.workshop_id)}
 
 
 # -- lookups: every id is checked against the caller's workshop ----------------------------------

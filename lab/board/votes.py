@@ -69,11 +69,23 @@ def personal_view(round_, user_id):
     return {**round_view(round_), "my_votes": mine, "remaining": round_.budget - sum(mine.values())}
 
 
+def closed_rounds(workshop_id):
+    """Every closed round of the workshop with its results, oldest first: no round is lost from view."""
+    rounds = db.session.scalars(select(VoteRound).where(VoteRound.workshop_id == workshop_id,
+                                                        VoteRound.status == "closed").order_by(VoteRound.id))
+    return [round_view(round_) for round_ in rounds]
+
+
 def vote_snapshot(conn):
     """The open round, else the last closed one, with this person's votes; None before any vote."""
     round_ = db.session.scalars(select(VoteRound).where(VoteRound.workshop_id == conn.workshop_id)
                                 .order_by((VoteRound.status == "open").desc(), VoteRound.id.desc())).first()
-    return None if round_ is None else personal_view(round_, conn.user_id)
+    if round_ is None:
+        return None
+    view = personal_view(round_, conn.user_id)
+    if round_.status == "open":  # how many voted so far; vote.progress keeps it current
+        view["voters"] = progress(round_.id)["voters"]
+    return view
 
 
 # -- options -----------------------------------------------------------------------------------
@@ -117,8 +129,13 @@ def release_votes(workshop_id, target, target_ids, closed_too=False):
         _notify_progress(current)
 
 
-def _notify_progress(round_):
-    notify(room(round_.workshop_id, "m"), "vote.progress", {"round_id": round_.id, **progress(round_.id)})
+def _notify_progress(round_, voters_changed=True):
+    """Moderators hear every change; participants and projectors (who show how many people voted) only
+    when the number of voters changed, so a crowd's casts cost each of them a message per voter at most."""
+    counts = progress(round_.id)
+    notify(room(round_.workshop_id, "m"), "vote.progress", {"round_id": round_.id, **counts})
+    if voters_changed:
+        notify(room(round_.workshop_id, "p"), "vote.progress", {"round_id": round_.id, "voters": counts["voters"]})
 
 
 # -- services ----------------------------------------------------------------------------------
@@ -186,8 +203,9 @@ def cast_vote(conn, data):
     votes = {vote.target_id: vote for vote in db.session.scalars(
         select(Vote).filter_by(round_id=round_.id, user_id=conn.user_id))}
     vote = votes.get(data.target_id)
+    spent = sum(v.count for v in votes.values())
     if data.delta > 0:
-        _check_room_for_one_more(round_, data.target_id, vote, sum(v.count for v in votes.values()))
+        _check_room_for_one_more(round_, data.target_id, vote, spent)
         if vote is None:
             vote = Vote(round_id=round_.id, user_id=conn.user_id, target_id=data.target_id, count=0)
             db.session.add(vote)
@@ -199,7 +217,7 @@ def cast_vote(conn, data):
         if vote.count == 0:
             db.session.delete(vote)
     db.session.flush()
-    _notify_progress(round_)
+    _notify_progress(round_, voters_changed=(spent == 0) != (spent + data.delta == 0))
     mine = my_votes(round_.id, conn.user_id)
     return {"my_votes": mine, "remaining": round_.budget - sum(mine.values())}
 

@@ -7,3 +7,5 @@ from . import reactions, records_views, routes  # noqa: F401  (records_views add
 def init_app(app):
     app.register_blueprint(routes.bp)
     signals.workshop_deleting.connect(reactions.keep_cited_workshop)
+    signals.personal_data.connect(reactions.personal_data)
+    signals.account_deleting.connect(reactions.forget_member)

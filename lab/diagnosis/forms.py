@@ -129,9 +129,9 @@ class LessonForm(Tagged):
                              description=_l("Dónde se ve: ideas, votaciones, documentos."))
     workshops = Checkboxes(_l("Talleres"), coerce=int, choices=[])
 
-    def __init__(self, workshops=(), *args, **kwargs):
+    def __init__(self, included=(), *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.workshops.choices = [(w.id, w.title) for w in workshops]
+        self.workshops.choices = [(w.id, w.title) for w in included]
 
     def values(self):
         names = ("title", "what_happened", "what_worked", "what_did_not", "recommendation", "evidence")

@@ -85,6 +85,13 @@ def plan_rows(diagnosis, today=None):
     return [{"action": action, "overdue": is_overdue(action, today)} for action in actions]
 
 
+def find_lesson(diagnosis, lesson_id):
+    lesson = db.session.get(Lesson, lesson_id)
+    if lesson is None or lesson.diagnosis_id != diagnosis.id:
+        raise NotFound(_("Esa lección no es de este diagnóstico."))
+    return lesson
+
+
 LESSON_FIELDS = ("title", "what_happened", "what_worked", "what_did_not", "recommendation", "evidence",
                  "mipg_dimension", "mipg_policy")
 

@@ -37,14 +37,27 @@ def population_text(counts):
         if parts else ""
 
 
+def distinct(texts):
+    """Non-empty texts, each once, in order: workshops of one series often share an objective."""
+    return list(dict.fromkeys(t.strip() for t in texts if t and t.strip()))
+
+
 def results_text(diagnosis):
-    lines = []
+    evidence = [e for row in diagnosis.assessments for e in row.evidence]
+    actors = {e.actor_key for e in evidence if e.actor_key and not e.actor_key.startswith("name:")}
+    lines = [_("%(ideas)d ideas de %(workshops)d talleres nombran %(actors)d actores en el mapa.",
+               ideas=len({e.idea_id or e.id for e in evidence}), workshops=len(diagnosis.workshops),
+               actors=len(actors))]
     for row in diagnosis.assessments:
         inputs = row.suggestion_inputs or {}
         if inputs.get("offers") or inputs.get("needs"):
             lines.append(_("%(category)s (%(origin)s): nivel %(level)d, %(offers)d ofertas de %(actors)d actores.",
                            category=lab_vocab.CATEGORIES[row.category], origin=vocab.ORIGINS[row.origin],
                            level=row.current_level, offers=inputs.get("offers", 0), actors=inputs.get("actors", 0)))
+    wide = [f"{lab_vocab.CATEGORIES[r.category]} ({vocab.ORIGINS[r.origin]})"
+            for r in diagnosis.assessments if r.gap is not None and r.gap >= 2]
+    if wide:
+        lines.append(_("Brechas de 2 niveles o más: %(gaps)s.", gaps="; ".join(wide)))
     return "\n".join(lines)
 
 
@@ -62,8 +75,8 @@ def prefill(diagnosis, today=None):
         "mipg_dimension": vocab.HOME_DIMENSION,
         "mipg_policy": vocab.HOME_POLICY,
         "started_on": min(starts) if starts else diagnosis.period_start,
-        "description": "\n\n".join(w.objective for w in workshops if w.objective),
-        "baseline": "\n\n".join(w.purpose for w in workshops if w.purpose),
+        "description": "\n\n".join(distinct(w.objective for w in workshops)),
+        "baseline": "\n\n".join(distinct(w.purpose for w in workshops)),
         "target_population": population_text(organisation_types([w.id for w in workshops])),
         "scope": _("Talleres de co-creación entre %(start)s y %(end)s: %(titles)s.",
                    start=diagnosis.period_start.isoformat(), end=diagnosis.period_end.isoformat(),

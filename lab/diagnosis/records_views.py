@@ -33,6 +33,26 @@ def improvement_plan(diagnosis_id):
                            alliances=alliances, status_form=StatusForm()), form_status()
 
 
+@bp.route("/diagnosticos/<int:diagnosis_id>/plan/<int:action_id>", methods=["GET", "POST"])
+@role_required("lab")
+def edit_action(diagnosis_id, action_id):
+    diagnosis = service.find_diagnosis(diagnosis_id)
+    action = plan.find_action(diagnosis, action_id)
+    gap = f"{action.gap_category}:{action.gap_origin}" if action.gap_category else ""
+    form = ActionForm(diagnosis.assessments, obj=action, gap=gap)
+    if form.validate_on_submit():
+        try:
+            plan.save_action(diagnosis, form.values(), action)
+        except Refused as refusal:
+            place(form, refusal)
+        else:
+            db.session.commit()
+            flash(_("Acción guardada."), "success")
+            return redirect(url_for("diagnosis.improvement_plan", diagnosis_id=diagnosis.id))
+    return render_template("diagnosis/edit_record.html", diagnosis=diagnosis, form=form, kind="action",
+                           current="diagnosis.improvement_plan"), form_status()
+
+
 @bp.post("/diagnosticos/<int:diagnosis_id>/plan/<int:action_id>/estado")
 @role_required("lab")
 def action_status(diagnosis_id, action_id):
@@ -62,6 +82,25 @@ def lessons(diagnosis_id):
             flash(_("Lección aprendida guardada."), "success")
             return redirect(url_for("diagnosis.lessons", diagnosis_id=diagnosis.id))
     return render_template("diagnosis/lessons.html", diagnosis=diagnosis, form=form), form_status()
+
+
+@bp.route("/diagnosticos/<int:diagnosis_id>/lecciones/<int:lesson_id>", methods=["GET", "POST"])
+@role_required("lab")
+def edit_lesson(diagnosis_id, lesson_id):
+    diagnosis = service.find_diagnosis(diagnosis_id)
+    lesson = plan.find_lesson(diagnosis, lesson_id)
+    form = LessonForm(diagnosis.workshops, obj=lesson, workshops=[w.id for w in lesson.workshops])
+    if form.validate_on_submit():
+        try:
+            plan.save_lesson(diagnosis, form.values(), form.workshops.data, lesson)
+        except Refused as refusal:
+            place(form, refusal)
+        else:
+            db.session.commit()
+            flash(_("Lección aprendida guardada."), "success")
+            return redirect(url_for("diagnosis.lessons", diagnosis_id=diagnosis.id))
+    return render_template("diagnosis/edit_record.html", diagnosis=diagnosis, form=form, kind="lesson",
+                           current="diagnosis.lessons"), form_status()
 
 
 @bp.route("/diagnosticos/<int:diagnosis_id>/buena-practica", methods=["GET", "POST"])

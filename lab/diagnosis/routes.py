@@ -10,7 +10,7 @@ from flask_login import current_user
 from .. import vocab as lab_vocab
 from ..errors import Refused
 from ..extensions import db
-from ..maps.grid import render_grid
+from ..maps.grid import grid_rows, render_grid, table_headers
 from ..security import role_required
 from ..web import act, form_status
 from . import actors, alliances, plan, service, versions, vocab, voice
@@ -79,7 +79,9 @@ def show(diagnosis_id):
         "diagnosis/show.html", diagnosis=diagnosis, actors=actor_part, voice=voice.section(diagnosis),
         suggestions=alliances.suggestions(diagnosis, actor_part["betweenness"]),
         grid=render_grid(rated, id_prefix="diagnosis-grid") if rated else None,
+        grid_rows=grid_rows(rated), grid_headers=table_headers(),
         plan=plan.plan_rows(diagnosis), ally_form=AllyForm(),
+        workshop_titles={w.id: w.title for w in diagnosis.workshops},
         versions=sorted(versions.lineage(diagnosis), key=lambda d: d.version))
 
 

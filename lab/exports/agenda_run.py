@@ -1,7 +1,10 @@
-"""The agenda as it ran: when each item came on screen and for how long, replayed from the audit
-log (every moderator event is there, in order, with its time). "workshop:start" shows the first
-item, "agenda:next"/"agenda:prev" step, "agenda:goto" jumps, "workshop:close" ends the last one.
-An item shown twice adds both spans."""
+"""The agenda as it ran: when each item came on screen and for how long.
+
+How long: the live room's own agenda clock (LiveState.agenda_spent, seconds per item, and the
+item on screen counted since `agenda_since`). When each item first came on screen, and how long
+for a workshop run before that clock existed: replayed from the audit log (every moderator event
+is there, in order, with its time): "workshop:start" shows the first item, "agenda:next"/"prev"
+step, "agenda:goto" jumps, "workshop:close" ends the last one; an item shown twice adds both spans."""
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -63,14 +66,27 @@ def agenda_runs(read):
     entries = db.session.scalars(select(AuditEntry).where(AuditEntry.workshop_id == read.workshop.id,
                                                           AuditEntry.action.in_(AGENDA_ACTIONS))
                                  .order_by(AuditEntry.at, AuditEntry.id)).all()
-    closed_at = db.session.scalar(select(LiveState.closed_at).where(LiveState.workshop_id == read.workshop.id))
-    return replay(items, entries, closed_at or read.now)
+    live = db.session.get(LiveState, read.workshop.id)
+    runs = replay(items, entries, (live.closed_at if live else None) or read.now)
+    if live is not None and live.agenda_spent:
+        _clocked(runs, live, read.now)
+    return runs
+
+
+def _clocked(runs, live, now):
+    """The room's agenda clock overrides the replayed durations: it is what the console showed."""
+    spent = {int(key): seconds for key, seconds in live.agenda_spent.items() if str(key).isdigit()}
+    if live.agenda_item_id is not None and live.agenda_since is not None and live.closed_at is None:
+        spent[live.agenda_item_id] = spent.get(live.agenda_item_id, 0) + (now - live.agenda_since).total_seconds()
+    for run in runs:
+        if run.item.id in spent:
+            run.shown_for = timedelta(seconds=max(0.0, spent[run.item.id]))
 
 
 def agenda_rows(read):
     return [(number, run.item.title, str(AGENDA_KINDS.get(run.item.kind, run.item.kind)), run.item.presenter,
              timedelta(minutes=run.item.minutes), run.first_shown,
-             timedelta(seconds=int(run.shown_for.total_seconds())) if run.first_shown else None)
+             timedelta(seconds=int(run.shown_for.total_seconds())) if run.first_shown or run.shown_for else None)
             for number, run in enumerate(agenda_runs(read), 1)]
 
 

@@ -111,6 +111,8 @@ def _check_workshop(number, workshop, people):
 
     for index, ref in enumerate(workshop.moderators, 1):
         check(f"moderators → {index}", ref, "people")
+    for ref in (workshop.live.agenda_spent if workshop.live else {}):
+        check(f"live → agenda_spent → {ref}", int(ref), "agenda")
     _unique(number, "participants", [row.person for row in workshop.participants])
     for index, row in enumerate(workshop.participants, 1):
         check(f"participants → {index} → person", row.person, "people")
@@ -192,9 +194,13 @@ def _workshop(data, people, imported):
     workshop.moderators = list(dict.fromkeys(moderators))
     db.session.add_all(Participation(workshop_id=wid, user_id=people[p.person], joined_at=p.joined_at)
                        for p in data.participants)
-    if data.live is not None:
-        db.session.add(LiveState(workshop_id=wid, started_at=data.live.started_at, closed_at=data.live.closed_at))
     agenda = _added([AgendaItem(workshop_id=wid, **a.model_dump()) for a in data.agenda])
+    if data.live is not None:
+        live = data.live
+        db.session.add(LiveState(workshop_id=wid, started_at=live.started_at, closed_at=live.closed_at,
+                                 agenda_since=live.agenda_since, projector_mode=live.projector_mode,
+                                 agenda_spent={str(agenda[int(ref)]): spent for ref, spent in live.agenda_spent.items()
+                                               if int(ref) < len(agenda)}))
     activities = _added([Activity(workshop_id=wid, agenda_item_id=_ref(agenda, a.agenda_item), position=a.position,
                                   title=a.title, instructions=a.instructions) for a in data.activities])
     prompts = _added([Prompt(workshop_id=wid, activity_id=activities[p.activity],

@@ -68,14 +68,19 @@ def workshop_content(workshop, person):
         "moderators": sorted(person(m) for m in moderators),
         "participants": [{"person": person(p.user_id), "joined_at": p.joined_at}
                          for p in _rows(Participation, Participation.workshop_id == wid)],
-        "live": None if live is None else {"started_at": live.started_at, "closed_at": live.closed_at},
+        "live": None if live is None else {
+            "started_at": live.started_at, "closed_at": live.closed_at, "agenda_since": live.agenda_since,
+            "projector_mode": live.projector_mode,
+            "agenda_spent": {str(refs["agenda"](int(key))): spent for key, spent in (live.agenda_spent or {}).items()
+                             if key.isdigit() and refs["agenda"](int(key)) is not None}},
         "agenda": [{"position": a.position, "title": a.title, "minutes": a.minutes, "presenter": a.presenter,
                     "kind": a.kind} for a in agenda],
         "activities": [{"agenda_item": refs["agenda"](a.agenda_item_id), "position": a.position, "title": a.title,
                         "instructions": a.instructions} for a in activities],
         "prompts": [{"activity": refs["activities"](p.activity_id), "position": p.position, "text": p.text,
                      "seconds": p.seconds, "reveal_mode": p.reveal_mode, "asks_actor": p.asks_actor,
-                     "asks_category": p.asks_category, "is_open": p.is_open, "revealed": p.revealed}
+                     "asks_category": p.asks_category, "is_open": p.is_open, "revealed": p.revealed,
+                     "anonymous": p.anonymous, "opened_at": p.opened_at}
                     for p in prompts],
         "clusters": [{"prompt": refs["prompts"](c.prompt_id), "name": c.name, "created_at": c.created_at}
                      for c in clusters],

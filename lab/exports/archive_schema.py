@@ -75,6 +75,8 @@ class Prompt(Shape):
     asks_category: bool
     is_open: bool
     revealed: bool
+    anonymous: bool
+    opened_at: Moment | None
 
 
 class Cluster(Shape):
@@ -150,6 +152,10 @@ class Participant(Shape):
 class LiveTimes(Shape):
     started_at: Moment | None
     closed_at: Moment | None
+    agenda_since: Moment | None
+    projector_mode: Annotated[str, Field(min_length=1, max_length=16)]
+    agenda_spent: Annotated[dict[Annotated[str, Field(pattern=r"^[1-9][0-9]{0,6}$")], float | int],
+                            Field(max_length=1000)]
 
 
 class Workshop(Shape):

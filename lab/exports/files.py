@@ -6,8 +6,6 @@ from functools import cache
 from importlib.resources import files as package_files
 
 from flask import render_template
-from flask_babel import get_locale
-from markupsafe import Markup
 
 from ..attendance.service import local_text, workshop_date, zone_of
 from ..extensions import db, socketio
@@ -16,8 +14,7 @@ from ..vocab import MODALITIES, STATUSES
 from ..workshops.models import Workshop
 from . import agenda_run, workshop_datasets  # noqa: F401  (they register the workshop's datasets)
 from .archive_out import archive_bytes
-from .formats import document_html, header_html, neutralise, render_pdf, table_html, write_csv, write_xlsx
-from .offload import off_the_loop
+from .offload import locale_name, run_job
 from .reading import consistent_read
 from .registry import WORKSHOP, datasets, find
 from .results import clock_of, workshop_results
@@ -49,23 +46,24 @@ def exists(name, fmt):
 
 
 def workshop_parts(workshop_id, names, now, anonymised=False):
-    """(read, parts) of the named datasets, all from one consistent read: each part is the
-    dataset with its rows and header lines, ready to become a Table. Between datasets the event
-    loop gets a turn, so a large export reads in slices of a few hundred milliseconds at most."""
+    """(read, parts) of the named datasets, all from one consistent read: each part is plain data
+    (jobs.tables_of makes it a Table), so it can travel to the export worker. Between datasets the
+    event loop gets a turn: a large export reads in slices of a few hundred milliseconds at most."""
     with consistent_read():
         read = read_workshop(workshop_id, now, anonymised)
         parts = []
         for name in names:
             dataset = find(WORKSHOP, name)
-            parts.append((dataset, dataset.rows(read), dataset.header(read)))
+            parts.append(plain_part(dataset, dataset.rows(read), dataset.header(read)))
             socketio.sleep(0)
         db.session.expunge(read.workshop)
     return read, parts
 
 
-def tables_of(parts):
-    """The parts as Tables (their values are checked here, off the loop too)."""
-    return [dataset.table_of(rows, header) for dataset, rows, header in parts]
+def plain_part(dataset, rows, header):
+    """(name, title, columns, rows, header) with every label already in the reader's language."""
+    columns = tuple((c.key, str(c.title), c.kind) for c in dataset.columns)
+    return (dataset.name, str(dataset.title), columns, rows, [(str(label), value) for label, value in header])
 
 
 def workshop_file(workshop_id, name, fmt, now, anonymised=False) -> ExportFile:
@@ -76,18 +74,8 @@ def workshop_file(workshop_id, name, fmt, now, anonymised=False) -> ExportFile:
     names = [d.name for d in datasets(WORKSHOP)] if name == WORKBOOK else [name]
     read, parts = workshop_parts(workshop_id, names, now, anonymised)
     workshop = read.workshop
-    body = off_the_loop(write_file, fmt, parts, read.zone, workshop.entity, workshop.title)
+    body = run_job("file", fmt, parts, read.zone, workshop.entity, workshop.title, locale_name())
     return ExportFile(_filename(workshop, name, fmt, now, anonymised), TABLE_FORMATS[fmt], body)
-
-
-def write_file(fmt, parts, zone, entity, title):
-    """The file's bytes from the datasets' rows: CPU only, run off the event loop."""
-    tables = tables_of(parts)
-    if fmt == "csv":
-        return write_csv(tables[0], zone)
-    if fmt == "xlsx":
-        return write_xlsx(tables, zone, title=title)
-    return table_pdf(tables[0], zone, entity, title)
 
 
 def _filename(workshop, name, fmt, now, anonymised=False):
@@ -109,13 +97,13 @@ def report_html(workshop_id, now):
     return workshop, render_template(
         "exports/report.html", results=results, now=now, date=workshop_date(workshop),
         modality=MODALITIES.get(workshop.modality, workshop.modality),
-        status=STATUSES.get(workshop.status, workshop.status), clock=clock_of, neutralise=neutralise,
+        status=STATUSES.get(workshop.status, workshop.status), clock=clock_of,
         lang=locale.replace("_", "-"))
 
 
 def workshop_report(workshop_id, now) -> ExportFile:
     workshop, html = report_html(workshop_id, now)
-    body = off_the_loop(render_pdf, html, stylesheets=(report_css(),))
+    body = run_job("pdf", html, (report_css(),))
     return ExportFile(_filename(workshop, REPORT, "pdf", now), TABLE_FORMATS["pdf"], body)
 
 
@@ -125,16 +113,6 @@ def workshop_archive(workshop_id, now) -> ExportFile:
         workshop = db.session.get(Workshop, workshop_id)
         db.session.expunge(workshop)
     return ExportFile(_filename(workshop, ARCHIVE, "json", now), "application/json", body)
-
-
-def locale_name():
-    return str(get_locale() or "es_CO")
-
-
-def table_pdf(table, zone, entity, workshop_title):
-    locale = locale_name()
-    body = (Markup("<h2>%s</h2>") % workshop_title) + header_html(table, zone, locale) + table_html(table, zone, locale)
-    return render_pdf(document_html(str(table.title), body, entity=entity, lang=locale.replace("_", "-")))
 
 
 def record_download(workshop_id, user_id, name, fmt, anonymised):

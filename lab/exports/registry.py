@@ -11,7 +11,8 @@ from typing import Any
 from .formats import Column, Table
 
 WORKSHOP = "workshop"   # one workshop's datasets: /talleres/<id>/exportar/<name>.<format>
-LAB = "lab"             # the lab's own datasets (the map, the diagnosis)
+LAB = "lab"             # the lab's map: /mapa/exportar/<name>.<format>
+DIAGNOSIS = "diagnosis" # one diagnosis: /diagnosticos/<id>/exportar/<name>.<format>
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class Dataset:
         return Table(name=self.name, title=self.title, columns=self.columns, rows=rows, header=header)
 
 
-_DATASETS: dict[str, dict[str, Dataset]] = {WORKSHOP: {}, LAB: {}}
+_DATASETS: dict[str, dict[str, Dataset]] = {WORKSHOP: {}, LAB: {}, DIAGNOSIS: {}}
 
 
 def register(dataset: Dataset):

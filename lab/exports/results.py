@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from ..attendance.service import register as attendance_register
 from ..board.models import Idea
+from ..board.votes import progress as round_progress
 from ..board.votes import results as round_results
 from ..extensions import db
 from ..vocab import CATEGORIES, ORG_TYPES, ROLES
@@ -71,7 +72,7 @@ def workshop_results(workshop_id, now):
                        for option in round_results(round_)]
             view = {"number": number, "round": round_, "target": str(TARGETS.get(round_.target, round_.target)),
                     "prompt": read.prompt_text(round_.prompt_id), "options": options,
-                    "voters": max((o["voters"] for o in options), default=0)}
+                    "voters": round_progress(round_.id)["voters"]}
             rounds.append(view)
             prompts[round_.prompt_id].rounds.append(view)
         result = WorkshopResults(

@@ -8,20 +8,33 @@ the participants' summary after the close.
     /talleres/<id>/exportar/taller.xlsx                every dataset, a sheet each
     /talleres/<id>/exportar/informe.pdf                the printable report (no personal data)
     /talleres/<id>/exportar/archivo.json               the JSON archive (the lab team only)
+
+    /mapa/exportar                                     the lab team's page of map downloads
+    /mapa/exportar/<dataset>.<csv|xlsx|pdf>            actors, capabilities, links, alliances, assessments
+    /mapa/exportar/mapa.<xlsx|graphml|gexf>            every map dataset, or the map as a graph
+    /mapa/exportar/mapa-kumu.xlsx                      the Kumu workbook (Elements, Connections)
+
+    /diagnosticos/<id>/exportar                        the lab team's page of a diagnosis's downloads
+    /diagnosticos/<id>/exportar/<dataset>.<csv|xlsx|pdf>   levels and gaps, evidence, plan, lessons, FT-1311
+    /diagnosticos/<id>/exportar/diagnostico.xlsx       every dataset of the diagnosis
     ?anonimo=1                                          people replaced by their organisation type
 
 Every download is written to the workshop's audit log before the file leaves. Files carry
 personal data: never cached."""
+from functools import partial
+
 from flask import Blueprint, Response, abort, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from ..diagnosis.models import Diagnosis
 from ..extensions import db
+from ..security import role_required
 from ..types import utcnow
 from ..vocab import STATUSES
 from ..workshops.access import MODERATOR, workshop_for
-from . import files, results
-from .registry import WORKSHOP, datasets
+from . import files, lab_files, results
+from .registry import DIAGNOSIS, LAB, WORKSHOP, datasets
 from .results import clock_of
 
 bp = Blueprint("exports", __name__)
@@ -102,3 +115,59 @@ def participants_summary(workshop_id):
     summary = results.participants_summary(results.workshop_results(workshop.id, utcnow()))
     return render_template("exports/summary.html", workshop=workshop, summary=summary)
 
+
+
+# -- the lab's map ---------------------------------------------------------------------------------
+
+@bp.route("/mapa/exportar")
+@role_required("lab")
+def map_downloads():
+    rows = [{"title": d.title, "links": [(fmt.upper(), url_for("exports.map_download", name=d.name, fmt=fmt))
+                                         for fmt in files.TABLE_FORMATS]} for d in datasets(LAB)]
+    whole = [(_("Todo el mapa (XLSX, una hoja por tabla)"), url_for("exports.map_download", name=lab_files.MAP,
+                                                                   fmt="xlsx")),
+             (_("Grafo para Gephi (GraphML)"), url_for("exports.map_download", name=lab_files.MAP, fmt="graphml")),
+             (_("Grafo para Gephi (GEXF)"), url_for("exports.map_download", name=lab_files.MAP, fmt="gexf")),
+             (_("Libro para Kumu (XLSX)"), url_for("exports.map_download", name=lab_files.KUMU, fmt="xlsx"))]
+    return render_template("exports/downloads.html", downloads={"rows": rows, "whole": whole},
+                           strings=download_strings(), heading=_("Exportar el mapa de actores"),
+                           help=_("Los identificadores de actores y vínculos se conservan entre exportaciones: al "
+                                  "importar de nuevo en Kumu o Gephi se actualizan en lugar de duplicarse."))
+
+
+@bp.route("/mapa/exportar/<name>.<fmt>")
+@role_required("lab")
+def map_download(name, fmt):
+    if not lab_files.exists(name, fmt):
+        abort(404)
+    export = lab_files.lab_file(name, fmt, utcnow())
+    lab_files.record_lab_download(current_user.id, name, fmt)
+    db.session.commit()
+    return send(export)
+
+
+# -- a diagnosis ----------------------------------------------------------------------------------
+
+@bp.route("/diagnosticos/<int:diagnosis_id>/exportar")
+@role_required("lab")
+def diagnosis_downloads(diagnosis_id):
+    diagnosis = db.get_or_404(Diagnosis, diagnosis_id)
+    link = partial(url_for, "exports.diagnosis_download", diagnosis_id=diagnosis.id)
+    rows = [{"title": d.title, "links": [(fmt.upper(), link(name=d.name, fmt=fmt)) for fmt in files.TABLE_FORMATS]}
+            for d in datasets(DIAGNOSIS)]
+    whole = [(_("Todo el diagnóstico (XLSX, una hoja por tabla)"), link(name=lab_files.DIAGNOSIS_WORKBOOK, fmt="xlsx"))]
+    return render_template("exports/downloads.html", downloads={"rows": rows, "whole": whole},
+                           strings=download_strings(), heading=_("Exportar: %(title)s", title=diagnosis.title),
+                           help=_("Cada hallazgo lleva su dimensión y su política del MIPG."))
+
+
+@bp.route("/diagnosticos/<int:diagnosis_id>/exportar/<name>.<fmt>")
+@role_required("lab")
+def diagnosis_download(diagnosis_id, name, fmt):
+    diagnosis = db.get_or_404(Diagnosis, diagnosis_id)
+    if not lab_files.diagnosis_exists(name, fmt):
+        abort(404)
+    export = lab_files.diagnosis_file(diagnosis, name, fmt, utcnow())
+    lab_files.record_lab_download(current_user.id, name, fmt, scope=DIAGNOSIS, subject_id=diagnosis.id)
+    db.session.commit()
+    return send(export)

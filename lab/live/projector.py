@@ -1,6 +1,7 @@
 """What the projector shows, switched by the moderator: the audience's screen has one mode at a time."""
 from flask import current_app
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from ..errors import Invalid
 from ..realtime import publish
@@ -16,12 +17,27 @@ MODES = {
     "closing": "thanks and what happens next; no invitation to join",
 }
 
+#: the buttons of the console, in the order a workshop uses them
+LABELS = {
+    "welcome": _l("Bienvenida"),
+    "question": _l("Pregunta"),
+    "board": _l("Tablero"),
+    "results": _l("Resultados"),
+    "map": _l("Mapa"),
+    "closing": _l("Cierre"),
+}
+
 #: the maps slice's projector fragment; the mode is offered once that page is installed
 MAP_ENDPOINT = "maps.projector_map"
 
 
 def map_available():
     return MAP_ENDPOINT in current_app.view_functions
+
+
+def mode_choices():
+    """(mode, label) of the modes this installation offers."""
+    return [(mode, str(text)) for mode, text in LABELS.items() if mode != "map" or map_available()]
 
 
 def set_mode(conn, mode):

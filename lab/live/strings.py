@@ -86,6 +86,16 @@ def _agenda_and_prompts():
         "prompt_reveal": _("Revelar ideas"),
         "prompt_reveal_named": _("Revelar las ideas de: %(name)s"),
         "presence_people": _counted("%(num)d persona en la sala", "%(num)d personas en la sala"),
+        "presence_moderators": _("Moderación"),
+        "presence_no_type": _("Sin tipo de organización"),
+        "agenda_clock": _("Transcurrido %(elapsed)s de %(planned)s"),
+        "workshop_objective": _("Objetivo"),
+        "workshop_purpose": _("Propósito"),
+        "board_page": _("Página %(page)s de %(pages)s · %(ideas)s"),
+        "agenda_over": _("%(time)s de más"),
+        "agenda_item_clock": _("previsto %(planned)s · transcurrido %(elapsed)s"),
+        "prompt_run": _("Ya se hizo"),
+        "prompt_anonymous": _("Anónima"),
     }
 
 
@@ -195,4 +205,5 @@ def _votes():
         "vote_closed_done": _("Votación cerrada. Estos son los resultados."),
         "result_rank": _("%(rank)s.º"),
         "option_gone": _("(opción retirada)"),
+        "vote_round_title": _("Ronda %(num)s: %(summary)s"),
     }

@@ -60,7 +60,8 @@ def create_actor(name, demo=False, **fields):
     name = clean_name(name)
     if fields.get("org_type") and not fields.get("sector"):
         fields["sector"] = ORG_TYPE_SECTORS.get(fields["org_type"])
-    actor = Actor(name=name, slug=slug_for(name), demo=demo, aliases=[], tags=[], last_change={}, **fields)
+    fields = {"aliases": [], "tags": [], **fields}
+    actor = Actor(name=name, slug=slug_for(name), demo=demo, last_change={}, **fields)
     if actor.relation == "current":
         actor.became_current_at = utcnow()
     db.session.add(actor)

@@ -4,10 +4,10 @@ from typing import Annotated
 from pydantic import Field
 
 from ..realtime import Payload, live_event, publish
-from . import actors, review
+from . import actors, assessments, review
 from .models import NAME_LENGTH
 from .review import MAX_SPLIT
-from .views import actor_brief, entry_view
+from .views import actor_brief, assessment_view, entry_view, on_workshop_map
 
 ActorName = Annotated[str, Field(min_length=1, max_length=NAME_LENGTH)]
 
@@ -25,6 +25,15 @@ class EntrySplit(Payload):
 
 class EntryRef(Payload):
     entry_id: int
+
+
+Score = Annotated[int, Field(ge=1, le=5)]
+
+
+class ActorScore(Payload):
+    actor_id: int
+    influence: Score
+    interest: Score
 
 
 class ActorMerge(Payload):
@@ -61,3 +70,25 @@ def on_merge(conn, data):
     merged = {"source_id": data.source_id, "target": actor_brief(target.id)}
     publish(conn.workshop_id, "map.actor_merged", {"source_id": data.source_id}, merged)
     return merged
+
+
+@live_event("actor:assess", ActorScore, moderator=True)
+def on_assess(conn, data):
+    assessment = assessments.set_assessment(on_workshop_map(conn.workshop_id, data.actor_id), conn.workshop_id,
+                                            data.influence, data.interest, conn.user_id)
+    return {"assessment": publish_assessment(conn, assessment)}
+
+
+@live_event("actor:rate", ActorScore)
+def on_rate(conn, data):
+    assessment = assessments.rate(on_workshop_map(conn.workshop_id, data.actor_id), conn.workshop_id, conn.user_id,
+                                  data.influence, data.interest)
+    view = publish_assessment(conn, assessment)  # moderators see the medians; a participant their own answer
+    return {"assessment": view if conn.is_moderator else
+            {"actor_id": assessment.actor_id, "mine": {"influence": data.influence, "interest": data.interest}}}
+
+
+def publish_assessment(conn, assessment):
+    view = assessment_view(assessment)
+    publish(conn.workshop_id, "map.assessment", {"actor_id": assessment.actor_id}, view)
+    return view

@@ -1,7 +1,9 @@
 """How the map's rows travel to clients (JSON-ready views): entries for the moderators' review queue,
 actors in brief."""
+from flask_babel import gettext as _
 from sqlalchemy import select
 
+from ..errors import NotFound
 from ..extensions import db
 from ..types import iso
 from .models import Actor, Entry
@@ -38,6 +40,22 @@ def entry_view(entry):
         "split_from_id": entry.split_from_id,
         "reviewed_at": iso(entry.reviewed_at),
     }
+
+
+def assessment_view(assessment):
+    """One actor's standing in a workshop, for moderators: medians, spreads, how many answered."""
+    return {"actor_id": assessment.actor_id, "influence": assessment.influence, "interest": assessment.interest,
+            "influence_spread": assessment.influence_spread, "interest_spread": assessment.interest_spread,
+            "ratings": assessment.ratings, "source": assessment.source}
+
+
+def on_workshop_map(workshop_id, actor_id):
+    """The id of an actor this workshop's confirmed entries name: only those are assessed in it."""
+    found = db.session.scalar(select(Entry.actor_id).where(Entry.workshop_id == workshop_id, Entry.actor_id == actor_id,
+                                                           Entry.status == "confirmed").limit(1))
+    if found is None:
+        raise NotFound(_("Ese actor no está en el mapa de este taller."))
+    return found
 
 
 def queue_entries(workshop_id):

@@ -97,15 +97,17 @@ def test_screenshots_of_every_page(open_context, make_user, live_room):
     moderator = open_context(live_room.people["moderator"]).new_page()
     moderator.goto(f"/taller/{live_room.workshop_id}/moderar")
     wait_connected(moderator)
-    expect(moderator.locator("#presence-list")).to_contain_text("Diana Participante Ficticia", timeout=LIVE_WAIT)
+    expect(moderator.locator("#presence-types")).to_contain_text("Diana Participante Ficticia", timeout=LIVE_WAIT)
     screenshot(moderator, "11-console")
     assert_contrast(moderator)
 
     projector = moderator.context.new_page()
     projector.goto(f"/taller/{live_room.workshop_id}/proyector")
     wait_connected(projector)
-    expect(projector.locator(".join-code")).to_have_text(live_room.join_code)
-    expect(projector.locator("#board .note")).to_have_count(14, timeout=LIVE_WAIT)
+    expect(projector.locator(".mode-question .join-code")).to_have_text(live_room.join_code)
+    moderator.locator("#projector-control [data-mode=board]").click()
+    expect(projector.locator(".projector-notes .note")).to_have_count(9, timeout=LIVE_WAIT)  # a page at 1280 px
+    expect(projector.locator(".board-page")).to_have_text("Página 1 de 2 · 14 ideas")
     expect(projector.get_by_role("button")).to_have_count(0)  # nothing to press on the shared screen
     screenshot(projector, "12-projector")
     assert_contrast(projector)

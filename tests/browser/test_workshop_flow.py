@@ -53,7 +53,7 @@ def test_a_workshop_from_start_to_register(open_context, seed, server):
     guest = join_as_guest(open_context(), room.join_code)
     wait_connected(guest)
 
-    presence = moderator.locator("#presence-list")
+    presence = moderator.locator("#presence-types")
     expect(presence).to_contain_text(ana.name, timeout=LIVE_WAIT)
     expect(presence).to_contain_text(GUEST["name"], timeout=LIVE_WAIT)
     expect(presence).to_contain_text(GUEST["organisation"])

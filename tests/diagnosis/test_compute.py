@@ -134,3 +134,16 @@ def test_hidden_and_discarded_entries_are_no_evidence(sample, lab_user):
     found = rows(create(sample, lab_user))
     assert found["sociales", "external"].suggestion_inputs["offers"] == 0
     assert found["economicas", "external"].suggestion_inputs["offers"] == 0
+
+
+def test_changing_a_level_of_a_validated_draft_sends_it_back_to_draft(sample, lab_user):
+    diagnosis = create(sample, lab_user)
+    for row in diagnosis.assessments:
+        service.assess(diagnosis, row, row.suggested_level, 5, "", "conocimiento", "conocimiento", lab_user)
+    service.validate(diagnosis, lab_user)
+    row = diagnosis.assessments[0]
+    service.assess(diagnosis, row, row.validated_level, 5, "Solo la lectura cambia", "conocimiento", "conocimiento",
+                   lab_user)
+    assert diagnosis.status == "validated"  # the same level: still validated
+    service.assess(diagnosis, row, 2, 5, "", "conocimiento", "conocimiento", lab_user)
+    assert (diagnosis.status, diagnosis.validated_at) == ("draft", None)

@@ -50,7 +50,9 @@ def test_create_from_closed_workshops_and_read_every_section(lab, setup):
     page = lab.get(f"/diagnosticos/{diagnosis_id}").get_data(as_text=True)
     for text in ("Capacidades", "Tecnológicas", "Actores clave por capacidades", "Universidad Industrial de Santander",
                  "Puentes", "Voz: quién fue escuchado", "poco escuchado", "De la brecha a la alianza",
-                 "Cámara de Comercio de Bucaramanga", "Plan de mejora", "A3: aporta en economicas"):
+                 "Cámara de Comercio de Bucaramanga", "Plan de mejora", "A3: aporta en economicas",
+                 "Poder e interés: la misma información que el gráfico", "Mantener informado",
+                 "Universidad Industrial de Santander · Taller B: alianzas"):
         assert text in page, text
     assert lab.get("/diagnosticos").get_data(as_text=True).count("Diagnóstico 2026") == 1
 
@@ -188,3 +190,60 @@ def test_period_dates_are_checked_on_the_form(lab, setup):
     response = lab.post("/diagnosticos/nuevo", {"title": "D", "period_start": "ayer", "period_end": "2026-01-01",
                                                "workshops": [setup[0].workshops[0].id]})
     assert response.status_code == 422 and "No es una fecha válida." in response.get_data(as_text=True)
+
+
+def test_oversized_text_is_refused_and_nothing_changes(lab, setup):
+    diagnosis_id = created(lab, setup)
+    with lab.client.application.app_context():
+        row_id = db.session.get(Diagnosis, diagnosis_id).assessments[0].id
+    response = lab.post(f"/diagnosticos/{diagnosis_id}/capacidades/{row_id}",
+                        {"validated_level": "1", "target_level": "4", "narrative": "x" * 5001,
+                         "mipg_policy": "conocimiento"})
+    assert response.status_code == 422 and "5000" in response.get_data(as_text=True)
+    response = lab.post(f"/diagnosticos/{diagnosis_id}/capacidades/{row_id}",
+                        {"validated_level": "1", "target_level": "4", "mipg_policy": "no-es-politica"})
+    assert response.status_code == 422
+    with lab.client.application.app_context():
+        assert db.session.get(Diagnosis, diagnosis_id).assessments[0].validated_level is None
+
+
+def test_the_diagnosis_page_reads_in_english(lab, setup):
+    diagnosis_id = created(lab, setup)
+    lab.post("/idioma/en", {"next": f"/diagnosticos/{diagnosis_id}"})
+    page = lab.get(f"/diagnosticos/{diagnosis_id}").get_data(as_text=True)
+    for text in ("Capabilities", "Voice: who was heard", "From gap to alliance", "Key actors by capabilities",
+                 "Knowledge and innovation management"):
+        assert text in page, text
+
+
+def test_actions_and_lessons_can_be_edited_until_published(lab, setup):
+    diagnosis_id = created(lab, setup)
+    lab.post(f"/diagnosticos/{diagnosis_id}/plan", {
+        "phase": "hacer", "description": "Convocar", "responsible_unit": "Oficina TIC", "status": "pendiente",
+        "gap": "economicas:external", "mipg_policy": "conocimiento"})
+    lab.post(f"/diagnosticos/{diagnosis_id}/lecciones", {"title": "Primera", "recommendation": "Votar antes",
+                                                        "workshops": [setup[0].workshops[1].id],
+                                                        "mipg_policy": "conocimiento"})
+    with lab.client.application.app_context():
+        action_id, lesson_id = ImprovementAction.query.one().id, Lesson.query.one().id
+    form = lab.get(f"/diagnosticos/{diagnosis_id}/plan/{action_id}").get_data(as_text=True)
+    assert 'value="Oficina TIC"' in form and '<option selected value="economicas:external">' in form
+    response = lab.post(f"/diagnosticos/{diagnosis_id}/plan/{action_id}", {
+        "phase": "actuar", "description": "Convocar a todas", "responsible_unit": "", "status": "en_curso",
+        "gap": "", "mipg_policy": "conocimiento"})
+    assert response.status_code == 422 and "Unidad o rol responsable" in response.get_data(as_text=True)
+    response = lab.post(f"/diagnosticos/{diagnosis_id}/plan/{action_id}", {
+        "phase": "actuar", "description": "Convocar a todas", "responsible_unit": "Planeación", "status": "en_curso",
+        "gap": "", "mipg_policy": "gobierno_digital"})
+    assert response.status_code == 302
+    form = lab.get(f"/diagnosticos/{diagnosis_id}/lecciones/{lesson_id}").get_data(as_text=True)
+    assert 'value="Primera"' in form
+    response = lab.post(f"/diagnosticos/{diagnosis_id}/lecciones/{lesson_id}", {
+        "title": "Primera, revisada", "recommendation": "Votar antes de socializar",
+        "workshops": [setup[0].workshops[0].id], "mipg_policy": "conocimiento"})
+    assert response.status_code == 302
+    with lab.client.application.app_context():
+        action, lesson = ImprovementAction.query.one(), Lesson.query.one()
+        assert (action.phase, action.responsible_unit, action.mipg_dimension, action.gap_category) == \
+            ("actuar", "Planeación", "gestion_valores", "")
+        assert lesson.title == "Primera, revisada" and [w.id for w in lesson.workshops] == [setup[0].workshops[0].id]

@@ -3,10 +3,12 @@ from datetime import date
 
 import pytest
 
-from lab.diagnosis import plan, practice, service, versions
+from lab.accounts.privacy import delete_account, personal_data
+from lab.diagnosis import alliances, plan, practice, service, versions
 from lab.diagnosis.models import Diagnosis
 from lab.errors import Conflict, Invalid
 from lab.extensions import db
+from tests.factories import make_user
 
 from .conftest import by_key, validate_all
 
@@ -66,6 +68,9 @@ def test_ft1311_prefill_holds_no_participant_personal_data(diagnosis, sample):
     assert "contact_email" not in fields and "responsible_name" not in fields and "contact_phone" not in fields
     assert "Universidad (4)" in fields["target_population"] and "Empresa (2)" in fields["target_population"]
     assert fields["baseline"].startswith("Reunir a las universidades")
+    assert fields["description"] == "Mapear capacidades externas"  # shared by both workshops: once
+    assert "7 ideas de 2 talleres nombran 5 actores en el mapa." in fields["results"]
+    assert "Físicas (Interna)" in fields["results"]
     assert "Tecnológicas (Externa (por actores)): nivel 4" in fields["results"]
     assert (fields["unit"], fields["mipg_policy"]) == ("Alcaldía Ficticia", "conocimiento")
 
@@ -123,3 +128,35 @@ def test_two_versions_compare_levels_and_new_actors(diagnosis, lab_user):
     assert (levels["economicas", "external"]["before"], levels["economicas", "external"]["after"]) == (2, 4)
     assert levels["economicas", "external"]["change"] == 2 and levels["fisicas", "internal"]["change"] == 0
     assert changes["new_actors"] == ["Parque Tecnológico Ficticio"]
+
+
+def test_comparison_lists_the_alliances_that_advanced(diagnosis, sample, lab_user):
+    row = by_key(diagnosis)["economicas", "external"]
+    alliance, _action = alliances.ally(diagnosis, row, [sample.actors["camara"].id], "Planeación", None)
+    other, _ = alliances.ally(diagnosis, row, [sample.actors["fundacion"].id], "Planeación", None)
+    publish(diagnosis, lab_user)
+    alliance.stage = "in_conversation"
+    db.session.commit()
+    draft = versions.new_version(diagnosis, lab_user)
+    db.session.commit()
+    advanced = versions.compare(diagnosis, draft)["alliances"]
+    assert [(a["id"], a["stage"]) for a in advanced] == [(alliance.id, "in_conversation")]
+    assert other.id not in {a["id"] for a in advanced}
+
+
+def test_a_lab_member_sees_their_validations_and_leaving_keeps_the_diagnosis(diagnosis, lab_user):
+    make_user(role="lab")  # someone else keeps the lab team
+    row = by_key(diagnosis)["economicas", "external"]
+    service.assess(diagnosis, row, 3, 4, "", "conocimiento", "conocimiento", lab_user)
+    db.session.commit()
+    data = personal_data(lab_user)
+    assert data["diagnoses"] == [{"id": diagnosis.id, "version": 1, "created": True, "validated": False,
+                                  "published": False}]
+    assert [(v["category"], v["level"]) for v in data["validated_levels"]] == [("economicas", 3)]
+    delete_account(lab_user)
+    db.session.commit()
+    db.session.expire_all()
+    kept = db.session.get(Diagnosis, diagnosis.id)
+    assert kept.created_by_id is None
+    assert by_key(kept)["economicas", "external"].validated_level == 3
+    assert by_key(kept)["economicas", "external"].validated_by_id is None

@@ -1,4 +1,5 @@
 """The diagnosis's sections read from the sample: actors, voice, gap-to-alliance suggestions."""
+import networkx as nx
 import pytest
 
 from lab.diagnosis import actors, alliances, report, voice
@@ -83,3 +84,11 @@ def test_report_gives_every_section_as_plain_data(diagnosis):
                          "good_practices"}
     assert len(data["capabilities"]) == 10 and data["diagnosis"]["version"] == 1
     assert {c["suggested_percent"] for c in data["capabilities"]} <= {0, 25, 50, 75, 100}
+
+
+def test_betweenness_is_exact_on_small_maps_and_estimated_steadily_on_large_ones():
+    small = nx.path_graph(["a", "b", "c"])
+    assert actors.bridging(small)["b"] == 1.0
+    large = nx.star_graph(actors.PIVOTS + 50)  # the hub bridges every pair of leaves
+    first, second = actors.bridging(large), actors.bridging(large)
+    assert first == second and max(first, key=first.get) == 0

@@ -31,7 +31,7 @@ def test_results_page_shows_every_prompt_round_hand_and_the_downloads(make_brows
     assert response.status_code == 200
     html = response.get_data(as_text=True)
     for text in ("¿Qué actores externos podrían aportar?", "¿Con qué recursos?", "Laboratorios de prototipado",
-                 "Idea fuera de tema", "Infraestructura", "Ronda 1", "Ronda 2", "Alicia Ficticia",
+                 "Idea fuera de tema", "Infraestructura", "Ronda 1", "Ronda 2", "2 personas votaron", "Alicia Ficticia",
                  "Fusionada en la " + str(results.ideas["lab"]), "Bienvenida", "0:20:00", "0:01:15",
                  "3 personas registradas", "Universidad: 2", "Empresa: 1"):
         assert text in html, text

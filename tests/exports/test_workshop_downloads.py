@@ -2,7 +2,7 @@
 back by a parser and checked against the database; who may download; the audit log; anonymising."""
 import csv
 import io
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import openpyxl
 import pypdf
@@ -10,7 +10,9 @@ import pytest
 from sqlalchemy import select
 
 from lab.extensions import db
+from lab.live.models import LiveState
 from lab.realtime.models import AuditEntry
+from lab.workshops.models import AgendaItem
 
 from .results_room import FORMULA, build_results
 
@@ -116,6 +118,17 @@ def test_the_agenda_as_it_ran_is_replayed_from_the_moderators_moves(make_browser
         ("Bienvenida", "0:05:00", "2026-11-24 10:00:00", "0:20:00"),  # shown again from 10:50 to the close
         ("Actividad en el tablero", "0:30:00", "2026-11-24 10:10:00", "0:20:00"),
         ("Socialización de resultados", "0:15:00", "2026-11-24 10:30:00", "0:20:00")]
+
+
+def test_the_rooms_agenda_clock_gives_the_time_each_item_took(app, make_browser, results):
+    with app.app_context():
+        items = db.session.scalars(select(AgendaItem.id).where(AgendaItem.workshop_id == results.workshop.id)
+                                   .order_by(AgendaItem.position)).all()
+        db.session.add(LiveState(workshop_id=results.workshop.id, agenda_spent={str(items[1]): 1234.5},
+                                 closed_at=datetime(2026, 11, 24, 16, 0, tzinfo=UTC)))
+        db.session.commit()
+    agenda = records(csv_rows(login(make_browser, results.lab).get(url(results, "agenda", "csv"))))
+    assert [a["Tiempo real"] for a in agenda] == ["0:20:00", "0:20:34", "0:20:00"]  # the clock, else the replay
 
 
 # -- every format ---------------------------------------------------------------------------------

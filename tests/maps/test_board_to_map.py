@@ -198,3 +198,24 @@ def test_merging_actors_keeps_the_alias_and_refuses_itself_and_cycles(live: Room
     propose(live)
     with live.app.app_context():
         assert db.session.get(Entry, entry_id(live, idea_id)).candidate_id == uis
+
+
+def test_assessments_live_medians_and_spread_and_only_for_the_workshops_actors(live: Room):
+    idea_id = live.idea_id(live.a, "Laboratorios", actor="Universidad Ficticia")
+    propose(live)
+    actor = call(live.mod, "entry:confirm", {"entry_id": entry_id(live, idea_id)})["entry"]["actor"]["id"]
+    elsewhere = add_actor(live, "Corporación de Otro Taller")
+    live.drain()
+    assert error(call(live.a, "actor:rate", {"actor_id": elsewhere, "influence": 3, "interest": 3})) == "not_found"
+    assert error(call(live.a, "actor:rate", {"actor_id": actor, "influence": 6, "interest": 3})) == "invalid"
+    mine = call(live.a, "actor:rate", {"actor_id": actor, "influence": 2, "interest": 5})
+    assert mine["ok"] and mine["assessment"] == {"actor_id": actor, "mine": {"influence": 2, "interest": 5}}
+    assert call(live.b, "actor:rate", {"actor_id": actor, "influence": 4, "interest": 5})["ok"]
+    assert call(live.b, "actor:rate", {"actor_id": actor, "influence": 5, "interest": 5})["ok"]  # replaces
+    view = of_type(live.mod, "map.assessment")[-1]
+    assert (view["influence"], view["interest"], view["ratings"], view["source"]) == (3.5, 5.0, 2, "participants")
+    assert view["influence_spread"] > 0 and view["interest_spread"] == 0
+    assert of_type(live.a, "map.assessment")[-1] == {"actor_id": actor}
+    assert error(call(live.a, "actor:assess", {"actor_id": actor, "influence": 1, "interest": 1})) == "forbidden"
+    set_ = call(live.mod, "actor:assess", {"actor_id": actor, "influence": 1, "interest": 2})
+    assert set_["ok"] and set_["assessment"]["source"] == "moderators" and set_["assessment"]["ratings"] == 1

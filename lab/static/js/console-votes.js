@@ -44,6 +44,23 @@ export class ConsoleVotes {
     setText($("#vote-totals", this.section), closed
       ? t("vote_totals", { voters: vote.voters ?? 0, votes: vote.votes_cast ?? 0 }) : "");
     renderResults($(".vote-results", this.section), this.state, vote);
+    this.drawHistory();
+  }
+
+  /** Every earlier round stays at hand, folded: its question, who voted, and its bars. */
+  drawHistory() {
+    const current = this.state.vote?.id;
+    const rounds = this.state.voteRounds.map((round, index) => ({ round, number: index + 1 }))
+      .filter(({ round }) => round.id !== current).reverse();
+    $(".vote-history-list", this.section).replaceChildren(...rounds.map(({ round, number }) => {
+      const results = el("ol", { class: "vote-results bars" });
+      renderResults(results, this.state, round);
+      return el("li", {}, el("details", {},
+        el("summary", {}, t("vote_round_title", { num: number, summary: voteSummary(this.state, round) }), " · ",
+          tn("voters_count", round.voters ?? 0)),
+        results));
+    }));
+    show($("#vote-history", this.section), rounds.length > 0);
   }
 
   progress({ round_id: roundId, voters, votes_cast: votesCast }) {

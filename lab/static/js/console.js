@@ -5,9 +5,10 @@ import { actionButton, actions, setEnabled, wireButtons } from "./actions.js";
 import { Board } from "./board.js";
 import { ConsoleBoard } from "./console-board.js";
 import { ConsoleVotes } from "./console-votes.js";
+import { ConsolePresence } from "./console-presence.js";
 import { Countdown } from "./countdown.js";
-import { $, el, excerpt, setText, show } from "./dom.js";
-import { config, label, t, tn } from "./i18n.js";
+import { $, clock, el, excerpt, setText, show } from "./dom.js";
+import { config, t, tn } from "./i18n.js";
 import { LiveClient } from "./live-client.js";
 import { connectionBadge, renderAgenda, renderPrompt, renderSpeaking, workshopStatus } from "./panels.js";
 
@@ -22,6 +23,7 @@ const board = new Board($("#board"), client, {
 });
 moderation.attach(board);
 const votes = new ConsoleVotes(client, act, $("#voting"));
+const presence = new ConsolePresence(state, $(".presence"));
 
 const announcer = $("#timer-announcer");
 new Countdown($("#timer-prompt .countdown-value"), client, "prompt", announcer);
@@ -44,6 +46,33 @@ function drawWorkshop() {
   $("#workshop-state").dataset.status = status || "";
   show($("#start-workshop"), status !== "live" && status !== "closed");
   show($("#close-workshop"), status !== "closed");
+  show($("#closed-note"), status === "closed");
+}
+
+// Closing is final: every control that would move the room is switched off and says why (the
+// note is its description); the projector's modes and the search boxes stay usable.
+function lockIfClosed() {
+  if (state.workshop?.status !== "closed") return;
+  const controls = document.querySelectorAll(
+    ".cockpit button, .cockpit input, .cockpit select, #moderation-bar button, #moderation-bar input, #moderation-bar select");
+  for (const control of controls) {
+    if (control.closest("[data-keep-after-close]") || control.hasAttribute("data-keep-after-close")) continue;
+    if (control.tagName === "BUTTON") control.setAttribute("aria-disabled", "true");
+    else control.disabled = true;
+    control.setAttribute("aria-describedby", "closed-note");
+  }
+}
+
+// -- projector -----------------------------------------------------------------------------------
+
+for (const button of document.querySelectorAll("#projector-control [data-mode]")) {
+  button.addEventListener("click", () => act("projector:mode", { mode: button.dataset.mode }));
+}
+
+function drawProjector() {
+  for (const button of document.querySelectorAll("#projector-control [data-mode]")) {
+    button.setAttribute("aria-pressed", String(button.dataset.mode === state.live.projector_mode));
+  }
 }
 
 // -- agenda --------------------------------------------------------------------------------------
@@ -53,7 +82,7 @@ wireButtons($("#agenda"), act);
 function buildAgenda() {
   $("#agenda-list").replaceChildren(...state.agenda.map((item, index) => el("li", { "data-id": item.id },
     el("span", { class: "agenda-title" }, `${index + 1}. ${item.title}`), " ",
-    el("span", { class: "muted" }, tn("minutes", item.minutes)), " ",
+    el("span", { class: "agenda-time muted" }), " ",
     actionButton(t("agenda_goto"), () => act("agenda:goto", { agenda_item_id: item.id }),
       { class: "small", "aria-label": t("agenda_goto_named", { title: item.title }) }))));
 }
@@ -66,7 +95,41 @@ function drawAgenda() {
     if (current) row.setAttribute("aria-current", "step");
     else row.removeAttribute("aria-current");
   }
+  drawAgendaClock();
 }
+
+/** Seconds spent on an agenda item: earlier stretches, plus the current one while the clock runs. */
+function elapsedOn(item) {
+  const live = state.live;
+  let seconds = Number(live.agenda_spent?.[String(item.id)] || 0);
+  if (item.id === live.agenda_item_id && live.agenda_since) seconds += Math.max(0, client.now() - live.agenda_since);
+  return seconds;
+}
+
+/** Planned against elapsed for the current item (the overrun stands out) and for every item. */
+function drawAgendaClock() {
+  const current = state.agenda.find((item) => item.id === state.live.agenda_item_id);
+  const node = $("#agenda-clock");
+  if (current) {
+    const elapsed = elapsedOn(current);
+    const over = elapsed - current.minutes * 60;
+    const text = t("agenda_clock", { elapsed: clock(elapsed), planned: clock(current.minutes * 60) });
+    setText(node, over > 0 ? `${text} · ${t("agenda_over", { time: clock(over) })}` : text);
+    node.dataset.over = String(over > 0);
+  } else setText(node, "");
+  const rows = $("#agenda-list").children;
+  state.agenda.forEach((item, index) => {
+    const elapsed = elapsedOn(item);
+    const timeNode = rows[index]?.querySelector(".agenda-time");
+    if (!timeNode) return;
+    setText(timeNode, elapsed > 0
+      ? t("agenda_item_clock", { planned: tn("minutes", item.minutes), elapsed: clock(elapsed) })
+      : tn("minutes", item.minutes));
+    rows[index].classList.toggle("is-over", elapsed > item.minutes * 60);
+  });
+}
+
+setInterval(() => { if (state.ready) drawAgendaClock(); }, 1000);
 
 // -- prompts -------------------------------------------------------------------------------------
 
@@ -105,10 +168,13 @@ function drawPrompts() {
     tags.replaceChildren(...[
       onScreen && el("span", { class: "tag tag-screen" }, t("prompt_on_screen")),
       prompt.is_open ? el("span", { class: "tag tag-open" }, t("prompt_open")) : null,
+      prompt.run && !prompt.is_open ? el("span", { class: "tag tag-run" }, t("prompt_run")) : null,
+      prompt.anonymous && el("span", { class: "tag" }, t("prompt_anonymous")),
       hidden && el("span", { class: "tag" }, t("prompt_hidden_until_reveal")),
       el("span", { class: "tag" }, tn("seconds", prompt.seconds)),
     ].filter(Boolean));
     row.classList.toggle("is-current", onScreen);
+    row.classList.toggle("is-run", Boolean(prompt.run));
     setEnabled(buttons.open, live && !prompt.is_open);
     setEnabled(buttons.close, prompt.is_open);
     show(buttons.reveal, prompt.reveal_mode === "hidden");
@@ -158,17 +224,13 @@ function drawTimers() {
 // -- presence and hands --------------------------------------------------------------------------
 
 function drawPresence() {
-  const presence = state.presence || { count: 0, people: [] };
-  setText($("#presence-count"), tn("presence_people", presence.count));
-  $("#presence-list").replaceChildren(...(presence.people || []).map((person) => el("li", {},
-    el("span", { class: "person-name" }, person.name), " ",
-    el("span", { class: "muted" }, [person.organisation, label("org_types", person.org_type)].filter(Boolean).join(" · ")),
-    person.role === "moderator" ? el("span", { class: "tag" }, label("roles", "moderator")) : null)));
+  presence.draw();
 }
 
 function drawHands() {
   const { queue, speaking } = state.hands;
   renderSpeaking($("#hands-speaking"), state);
+  if (speaking) setText($("#hands-speaking .speaking-name"), t("speaking_now", { name: speaking.name }));
   const endTurn = $("#end-turn");
   endTurn.onclick = speaking ? () => act("hand:end_turn", { hand_id: speaking.hand_id }) : null;
   setText($("#hands-count"), tn("hands_waiting", queue.length));
@@ -188,6 +250,7 @@ function drawAll() {
   buildAgenda();
   buildPrompts();
   drawWorkshop();
+  drawProjector();
   drawAgenda();
   drawPrompts();
   drawTimers();
@@ -196,11 +259,12 @@ function drawAll() {
   renderPrompt($("#prompt-card"), state);
   votes.draw();
   moderation.draw();
+  lockIfClosed();
 }
 
 const REDRAW = {
-  workshop: () => { drawWorkshop(); drawPrompts(); renderPrompt($("#prompt-card"), state); },
-  live: () => { drawAgenda(); drawPrompts(); renderPrompt($("#prompt-card"), state); moderation.draw(); },
+  workshop: () => drawAll(),
+  live: () => { drawAgenda(); drawPrompts(); drawProjector(); renderPrompt($("#prompt-card"), state); moderation.draw(); },
   prompt: () => { drawPrompts(); renderPrompt($("#prompt-card"), state); },
   "prompt.revealed": () => drawPrompts(),
   timer: () => drawTimers(),
@@ -216,6 +280,7 @@ client.on("snapshot", () => { drawAll(); board.sync(); });
 client.on("update", ({ type, change }) => {
   board.apply(change);
   REDRAW[type]?.();
+  lockIfClosed();
 });
 client.on("presence", drawPresence);
 client.on("vote.progress", (progress) => votes.progress(progress));

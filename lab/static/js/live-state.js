@@ -17,6 +17,8 @@ export class RoomState {
     this.ideas = new Map();
     this.clusters = new Map();
     this.vote = null;
+    this.voteRounds = []; // every closed round, oldest first, with its results
+    this.voters = null; // {round_id, voters}: how many people voted so far in the open round
   }
 
   load(snapshot) {
@@ -36,6 +38,7 @@ export class RoomState {
     this.ideas = new Map(snapshot.ideas.map((idea) => [idea.id, idea]));
     this.clusters = new Map(snapshot.clusters.map((cluster) => [cluster.id, cluster]));
     this.vote = snapshot.vote;
+    this.voteRounds = snapshot.vote_rounds || [];
     this.ready = true;
   }
 
@@ -170,6 +173,10 @@ const APPLY = {
       ? { my_votes: previous.my_votes || {}, remaining: previous.remaining }
       : { my_votes: {}, remaining: data.budget };
     state.vote = { ...data, ...mine };
+    if (data.status === "closed") {
+      state.voteRounds = [...state.voteRounds.filter((round) => round.id !== data.id), data]
+        .sort((a, b) => a.id - b.id);
+    }
     return { vote: true };
   },
 };

@@ -87,14 +87,20 @@ export function optionLabel(state, vote, targetId) {
   return idea.redacted ? t("idea_redacted") : excerpt(idea.text, 120);
 }
 
-/** Ranked results of a closed vote round into an <ol>. */
-export function renderResults(list, state, vote) {
+/** Ranked results of a closed vote round into an <ol>: each option with a bar as long as its share of
+ * the most voted one. The text says the same (rank, option, votes): the bar is for the eye only. */
+export function renderResults(list, state, vote, limit = Infinity) {
   if (!list) return;
-  const rows = vote?.status === "closed" ? vote.results || [] : [];
-  list.replaceChildren(...rows.map((row) => el("li", { class: row.rank === 1 && row.votes > 0 ? "is-winner" : "" },
-    el("span", { class: "result-rank" }, t("result_rank", { rank: row.rank })), " ",
-    el("span", { class: "result-label" }, optionLabel(state, vote, row.target_id)), " ",
-    el("span", { class: "result-votes" }, tn("votes_count", row.votes)))));
+  const rows = (vote?.status === "closed" ? vote.results || [] : []).slice(0, limit);
+  const most = Math.max(1, ...rows.map((row) => row.votes));
+  list.replaceChildren(...rows.map((row) => {
+    const bar = el("span", { class: "result-bar", "aria-hidden": "true" });
+    bar.style.setProperty("--share", `${(row.votes / most) * 100}%`);
+    return el("li", { class: row.rank === 1 && row.votes > 0 ? "is-winner" : "" },
+      el("span", { class: "result-rank" }, t("result_rank", { rank: row.rank })), " ",
+      el("span", { class: "result-label" }, optionLabel(state, vote, row.target_id)), " ",
+      el("span", { class: "result-votes" }, tn("votes_count", row.votes)), bar);
+  }));
   show(list, rows.length > 0);
 }
 
