@@ -5,8 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 export FLASK_APP := wsgi
 
-.PHONY: run test test-fast lint setup setup-test browser pdf-libraries nginx cluster db translations catalog migration \
-	bench bench-exports bench-exports-stall bench-exports-app bench-maps bench-diagnosis check-templates clean lock audit
+.PHONY: run test test-fast lint setup setup-test browser pdf-libraries nginx cluster db translations catalog migration bench bench-exports bench-exports-stall bench-exports-app bench-maps bench-diagnosis check-templates clean lock audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

@@ -16,6 +16,7 @@ from ..web import act, form_status
 from . import actors, alliances, plan, service, versions, vocab, voice
 from .forms import AllyForm, AssessmentForm, DiagnosisForm
 from .models import Diagnosis
+from .offload import off_loop
 from .vocab import level_percent
 
 bp = Blueprint("diagnosis", __name__)
@@ -58,8 +59,8 @@ def create():
         form.workshops.data = [w.id for w in closed[:2]]
     if form.validate_on_submit():
         try:
-            diagnosis = service.create_diagnosis(form.title.data, form.period_start.data, form.period_end.data,
-                                                 form.workshops.data, form.method_note.data, current_user)
+            diagnosis = off_loop(service.create_diagnosis, form.title.data, form.period_start.data,
+                                 form.period_end.data, form.workshops.data, form.method_note.data, current_user)
         except Refused as refusal:
             place(form, refusal)
         else:
@@ -73,10 +74,15 @@ def create():
 @role_required("lab")
 def show(diagnosis_id):
     diagnosis = service.find_diagnosis(diagnosis_id)
+    return render_template("diagnosis/show.html", **off_loop(page_sections, diagnosis))
+
+
+def page_sections(diagnosis):
+    """What the diagnosis page shows, read and rendered (the SVG grid too) off the event loop."""
     actor_part = actors.section(diagnosis)
     rated = [a for a in actor_part["standing"] if a.rated]
-    return render_template(
-        "diagnosis/show.html", diagnosis=diagnosis, actors=actor_part, voice=voice.section(diagnosis),
+    return dict(
+        diagnosis=diagnosis, actors=actor_part, voice=voice.section(diagnosis),
         suggestions=alliances.suggestions(diagnosis, actor_part["betweenness"]),
         grid=render_grid(rated, id_prefix="diagnosis-grid") if rated else None,
         grid_rows=grid_rows(rated), grid_headers=table_headers(),
@@ -112,7 +118,8 @@ def step(diagnosis_id, action, done):
 @bp.post("/diagnosticos/<int:diagnosis_id>/recalcular")
 @role_required("lab")
 def recompute(diagnosis_id):
-    return step(diagnosis_id, service.compute, _("Niveles sugeridos recalculados; los validados no cambian."))
+    return step(diagnosis_id, lambda d: off_loop(service.compute, d),
+                _("Niveles sugeridos recalculados; los validados no cambian."))
 
 
 @bp.post("/diagnosticos/<int:diagnosis_id>/validar")

@@ -55,6 +55,7 @@ def test_create_from_closed_workshops_and_read_every_section(lab, setup):
                  "Universidad Industrial de Santander · Taller B: alianzas"):
         assert text in page, text
     assert lab.get("/diagnosticos").get_data(as_text=True).count("Diagnóstico 2026") == 1
+    assert f'href="/diagnosticos/{diagnosis_id}/exportar"' in page  # the exports' downloads of this version
 
 
 def test_create_refuses_an_empty_selection_and_a_reversed_period(lab, setup):

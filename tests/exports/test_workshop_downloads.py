@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from lab.extensions import db
 from lab.live.models import LiveState
+from lab.maps.models import Actor, Assessment, Entry
 from lab.realtime.models import AuditEntry
 from lab.workshops.models import AgendaItem
 
@@ -214,3 +215,20 @@ def test_the_workshop_report_pdf_has_the_objective_agenda_attendance_and_ideas_p
     for private in ("Alicia", "Bruno", "@ejemplo.test"):
         assert private not in flat
     assert "Página 1 de" in flat
+
+
+def test_the_report_prints_the_workshops_map_grid_and_matrix(app, make_browser, results):
+    with app.app_context():
+        actor = Actor(slug="camara-ficticia", name="Cámara Ficticia", sector="industry")
+        db.session.add(actor)
+        db.session.flush()
+        db.session.add_all([
+            Assessment(actor_id=actor.id, workshop_id=results.workshop.id, influence=4.0, interest=2.0, ratings=3),
+            Entry(workshop_id=results.workshop.id, typed_name="Cámara Ficticia", category="economicas",
+                  status="accepted", actor_id=actor.id)])
+        db.session.commit()
+    response = login(make_browser, results.lab).get(url(results, "informe", "pdf"))
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(response.get_data())).pages)
+    flat = "".join(text.split())
+    assert "Actoresporcategoríadecapacidad" in flat and "Podereinterésdelosactoresvalorados" in flat
+    assert "CámaraFicticia" in flat and "Mantenersatisfecho" in flat  # influence 4, interest 2
