@@ -16,6 +16,7 @@ $(BIN)/python:
 $(VENV)/.installed: pyproject.toml requirements.lock | $(BIN)/python
 	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements.lock
 	$(BIN)/pip install --quiet --no-deps -e .
+	@$(BIN)/pip check >/dev/null || { $(BIN)/pip check; echo "The lock misses a dependency of pyproject.toml: run 'make lock'."; exit 1; }
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml requirements-test.lock $(VENV)/.installed

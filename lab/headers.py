@@ -7,10 +7,14 @@ attributes. Pages are never framed (frame-ancestors 'none': a shared screen show
 itself), and links out (a meeting link) carry no referrer, so a join code in a URL stays here.
 """
 
+#: The one inline style allowed, by its hash: the fixed rule the vendored Cytoscape inserts as a
+#: <style> element for its graph's container (".__________cytoscape_container { position: relative; }").
+CYTOSCAPE_STYLE = "'sha256-pgvDUBa4IjFA2yuSJ2cqcyxmNYJMborsd0ORcRv9vw8='"
+
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'",
     "script-src 'self'",
-    "style-src 'self'",
+    f"style-src 'self' {CYTOSCAPE_STYLE}",
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",  # the Socket.IO connection: same origin, http(s) and ws(s)
