@@ -23,7 +23,8 @@ def capabilities(diagnosis):
              "validated_at": row.validated_at, "target_level": row.target_level, "gap": row.gap,
              "narrative": row.narrative, "mipg_dimension": row.mipg_dimension, "mipg_policy": row.mipg_policy,
              "evidence": [{"idea_id": e.idea_id, "workshop_id": e.workshop_id, "direction": e.direction,
-                           "text": e.text, "actor": e.actor_name, "sector": e.sector, "votes": e.votes,
+                           "text": e.text, "prompt": e.prompt, "actor": e.actor_name,
+                           "sector": e.sector, "votes": e.votes,
                            "removed": e.idea_id is None} for e in row.evidence]}
             for row in diagnosis.assessments]
 

@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from lab.diagnosis import report
 from lab.diagnosis.models import Diagnosis, GoodPractice, ImprovementAction, Lesson
 from lab.extensions import db
 from tests.factories import make_user
@@ -248,3 +249,13 @@ def test_actions_and_lessons_can_be_edited_until_published(lab, setup):
         assert (action.phase, action.responsible_unit, action.mipg_dimension, action.gap_category) == \
             ("actuar", "Planeación", "gestion_valores", "")
         assert lesson.title == "Primera, revisada" and [w.id for w in lesson.workshops] == [setup[0].workshops[0].id]
+
+
+def test_each_piece_of_evidence_shows_the_question_its_idea_answered(app, lab, setup):
+    diagnosis_id = created(lab, setup)
+    page = lab.get(f"/diagnosticos/{diagnosis_id}").get_data(as_text=True)
+    question = "¿Qué actores externos podrían aportar al laboratorio? ¿Con qué?"
+    assert "pregunta: " + question in page
+    with app.app_context():
+        evidence = [e for row in report.capabilities(db.session.get(Diagnosis, diagnosis_id)) for e in row["evidence"]]
+    assert evidence and {e["prompt"] for e in evidence} == {question}
