@@ -42,6 +42,8 @@ def lessons(diagnosis):
     return [{"id": lesson.id, "title": lesson.title, "what_happened": lesson.what_happened,
              "what_worked": lesson.what_worked, "what_did_not": lesson.what_did_not,
              "recommendation": lesson.recommendation, "evidence": lesson.evidence,
+             "ideas": [{"idea_id": c.idea_id, "workshop_id": c.workshop_id, "workshop": c.workshop_title,
+                        "text": c.text, "prompt": c.prompt, "removed": c.removed} for c in lesson.ideas],
              "workshops": [w.id for w in lesson.workshops], "mipg_dimension": lesson.mipg_dimension,
              "mipg_policy": lesson.mipg_policy} for lesson in diagnosis.lessons]
 
