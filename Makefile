@@ -5,18 +5,21 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 export FLASK_APP := wsgi
 
-.PHONY: run test test-fast lint setup setup-test browser pdf-libraries nginx cluster db translations catalog migration bench bench-exports bench-exports-stall bench-exports-app bench-maps bench-diagnosis check-templates clean
+.PHONY: run test test-fast lint setup setup-test browser pdf-libraries nginx cluster db translations catalog migration bench bench-exports bench-exports-stall bench-exports-app bench-maps bench-diagnosis check-templates clean lock audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+# Dependencies come from the lock files, every file checked against its hash; the app itself is then
+# installed without touching them. `make lock` regenerates both locks after pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml requirements.lock | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(BIN)/pip install --quiet -e '.[test]'
+$(VENV)/.installed-test: pyproject.toml requirements-test.lock $(VENV)/.installed
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements-test.lock
 	touch $@
 
 $(VENV)/.installed-bench: pyproject.toml $(VENV)/.installed
@@ -111,6 +114,21 @@ bench-exports-app: $(VENV)/.installed-test translations pdf-libraries
 
 check-templates: setup
 	$(BIN)/flask templates check workshops
+
+# Pin every dependency with its hashes: requirements.lock (the app) and requirements-test.lock (the app,
+# tests and tools), from pyproject.toml. Run after changing the dependencies there, and commit both.
+LOCK_FLAGS := --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links
+lock: | $(BIN)/python
+	$(BIN)/pip install --quiet pip-tools
+	$(BIN)/pip-compile $(LOCK_FLAGS) -o requirements.lock pyproject.toml
+	$(BIN)/pip-compile $(LOCK_FLAGS) --extra test -o requirements-test.lock pyproject.toml
+
+# Known vulnerabilities in the locked dependencies (pip-audit: the PyPI and OSV advisories). It needs
+# to reach them over the network; --strict fails rather than report "nothing found" for a package it
+# could not check.
+audit: | $(BIN)/python
+	$(BIN)/pip install --quiet pip-audit
+	$(BIN)/pip-audit --strict --disable-pip --require-hashes -r requirements-test.lock
 
 # Regenerate the migration from the models (run after changing a model).
 migration: setup

@@ -16,6 +16,8 @@ DEFAULTS = {
     # A signed-in session ends after this many hours without a request (a workshop day), then the
     # person logs in again: a cookie left on a shared computer does not open the account for weeks.
     "SESSION_HOURS": 12,
+    # Guests (no password) of a workshop closed this many days ago are anonymised by `flask retention`.
+    "GUEST_RETENTION_DAYS": 365,
     "SESSION_COOKIE_SAMESITE": "Lax",
     "REMEMBER_COOKIE_HTTPONLY": True,
     "REMEMBER_COOKIE_SAMESITE": "Lax",
@@ -74,6 +76,7 @@ ENVIRONMENT = {
     "COCREA_EVENT_RATES": "EVENT_RATES",
     "COCREA_SOCKETS_PER_PERSON": "SOCKETS_PER_PERSON",
     "COCREA_SESSION_HOURS": "SESSION_HOURS",
+    "COCREA_GUEST_RETENTION_DAYS": "GUEST_RETENTION_DAYS",
     "COCREA_SECURE_COOKIES": "SECURE_COOKIES",
     "COCREA_PRESENCE_INTERVAL": "PRESENCE_INTERVAL_SECONDS",
     "COCREA_NODE": "NODE",
@@ -123,6 +126,14 @@ def parse_session_hours(text):
     return hours
 
 
+def parse_retention_days(text):
+    """Days, 0 to 3650."""
+    days = int(text) if text.strip().isdigit() else -1
+    if not 0 <= days <= 3650:
+        raise ValueError(f"COCREA_GUEST_RETENTION_DAYS must be days from 0 to 3650, not {text!r}")
+    return days
+
+
 def parse_flag(text):
     """"1", "true", "yes", "on" (any case) -> True; "0", "false", "no", "off" -> False; else refuse."""
     value = text.strip().lower()
@@ -161,7 +172,7 @@ def parse_proxies(text):
 
 
 PARSERS = {"POST_RATE": parse_rate, "EVENT_RATES": parse_event_rates, "SOCKETS_PER_PERSON": parse_sockets,
-           "SESSION_HOURS": parse_session_hours,
+           "SESSION_HOURS": parse_session_hours, "GUEST_RETENTION_DAYS": parse_retention_days,
            "SECURE_COOKIES": parse_flag, "PRESENCE_INTERVAL_SECONDS": parse_interval,
            "NODE": parse_node, "TRUSTED_PROXIES": parse_proxies}
 

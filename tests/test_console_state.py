@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 
 from lab.extensions import db
+from lab.live import projector
 from lab.live.models import LiveState
 from lab.workshops.models import Prompt
 
@@ -122,3 +123,14 @@ def test_the_prompt_form_sets_and_clears_the_anonymous_option(app, make, make_br
     assert lab.post(url, {key: value for key, value in form.items() if key != "anonymous"}).status_code == 302
     with app.app_context():
         assert db.session.get(Prompt, prompt.id).anonymous is False
+
+
+def test_the_map_mode_is_refused_and_not_offered_without_the_maps_projector_page(app, room, monkeypatch):
+    _workshop, console, alicia, _bruno = room
+    monkeypatch.setattr(projector, "MAP_ENDPOINT", "maps.not_installed")
+    ack = call(console, "projector:mode", {"mode": "map"})
+    assert ack["ok"] is False and ack["error"]["code"] == "invalid"
+    assert live_of(alicia)["projector_mode"] == "question"
+    with app.test_request_context():
+        assert [mode for mode, _label in projector.mode_choices()] == ["welcome", "question", "board", "results",
+                                                                       "closing"]

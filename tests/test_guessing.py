@@ -126,3 +126,15 @@ def test_a_wrong_current_password_counts_for_that_person_only(make_app):
         assert first.post("/cuenta/contrasena", change).status_code == 422
     assert first.post("/cuenta/contrasena", change).status_code == 429
     assert second.post("/cuenta/contrasena", change).status_code == 422  # not 429: another person
+
+
+def test_with_the_limiters_redis_unreachable_logins_work_and_are_still_limited(make_app):
+    # Port 1 on this machine answers nobody: the shared storage is down, as in a Redis outage.
+    app = make_app(LOGIN_RATE_LIMIT="2 per minute", RATELIMIT_STORAGE_URI="redis://127.0.0.1:1/0")
+    victim, other = people(app, 2)
+    browser = Browser(app.test_client())
+    assert browser.login(other).status_code == 302
+    browser = Browser(app.test_client())
+    assert browser.login(victim, "uno").status_code == 422
+    assert browser.login(victim, "dos").status_code == 422
+    assert browser.login(victim, PASSWORD).status_code == 429  # counted in this process meanwhile

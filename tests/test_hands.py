@@ -54,7 +54,7 @@ def test_lowering_leaves_the_queue(live: Room):
 
 def test_giving_the_floor_starts_the_speaking_timer_for_everyone(live: Room):
     hand_id = call(live.a, "hand:raise")["hand_id"]
-    call(live.b, "hand:raise")
+    bob_hand = call(live.b, "hand:raise")["hand_id"]
     live.drain()
     ack = call(live.mod, "hand:give_floor", {"hand_id": hand_id})
     assert ack["ok"] and ack["hands"]["speaking"]["name"] == "Alicia Ficticia"
@@ -64,7 +64,8 @@ def test_giving_the_floor_starts_the_speaking_timer_for_everyone(live: Room):
     assert timer["kind"] == "speaking" and timer["state"] == "running" and timer["hand_id"] == hand_id
     assert timer["duration"] == 60 and 59 < timer["deadline"] - time.time() <= 60
     snap = call(live.b, "snapshot")["snapshot"]
-    assert snap["timers"]["speaking"]["hand_id"] == hand_id and snap["hands"]["speaking"]["user_id"] == live.alice.id
+    assert snap["timers"]["speaking"]["hand_id"] == hand_id and snap["hands"]["speaking"]["name"] == "Alicia Ficticia"
+    assert "user_id" not in snap["hands"]["speaking"] and snap["hands"]["mine"] == bob_hand  # bob, in the queue
 
 
 def test_next_speaker_ends_the_current_turn(live: Room):
@@ -163,7 +164,7 @@ def test_closing_the_workshop_ends_the_current_turn(app, make):
     call(mod, "hand:give_floor", {"hand_id": hand_id})
     call(mod, "workshop:close")
     snapshot = call(a, "snapshot")["snapshot"]
-    assert snapshot["hands"] == {"queue": [], "speaking": None}
+    assert snapshot["hands"] == {"queue": [], "speaking": None, "mine": None}
     assert snapshot["timers"]["speaking"]["state"] == "idle"
 
 
@@ -213,7 +214,10 @@ def test_more_time_after_the_speaking_time_ran_out_gives_the_floor_back(live: Ro
     ack = call(live.mod, "timer:extend", {"kind": "speaking", "seconds": 30})
     assert ack["ok"] and ack["timer"]["state"] == "running" and 29 < ack["timer"]["deadline"] - time.time() <= 30
     (_, hands), (_, timer) = [(u["type"], u["data"]) for u in updates(live.b)]
-    assert hands["speaking"]["user_id"] == live.alice.id and queue_names(hands) == ["Bruno Ficticio"]
+    assert hands["speaking"]["name"] == "Alicia Ficticia" and queue_names(hands) == ["Bruno Ficticio"]
+    # A new hand she never raised: her own sockets are told it is hers.
+    assert [m["args"][0] for m in live.a.get_received() if m["name"] == "hand.mine"] == [
+        {"workshop_id": live.workshop.id, "hand_id": hands["speaking"]["hand_id"]}]
     assert timer["deadline"] == ack["timer"]["deadline"] and timer["hand_id"] == hands["speaking"]["hand_id"]
     assert call(live.mod, "hand:end_turn", {"hand_id": hands["speaking"]["hand_id"]})["ok"]
     with live.app.app_context():
@@ -226,7 +230,8 @@ def test_starting_a_speaking_timer_that_ran_out_gives_the_same_person_a_full_min
     run_out(live)
     ack = call(live.mod, "timer:start", {"kind": "speaking"})
     assert ack["ok"] and ack["timer"]["state"] == "running" and 59 < ack["timer"]["deadline"] - time.time() <= 60
-    assert call(live.b, "snapshot")["snapshot"]["hands"]["speaking"]["user_id"] == live.alice.id
+    speaking = call(live.a, "snapshot")["snapshot"]["hands"]
+    assert speaking["speaking"]["name"] == "Alicia Ficticia" and speaking["mine"] == speaking["speaking"]["hand_id"]
 
 
 def test_speaking_timer_reset_is_one_minute_again(live: Room):
@@ -238,3 +243,21 @@ def test_speaking_timer_reset_is_one_minute_again(live: Room):
     assert ack["timer"] == {"kind": "speaking", "state": "idle", "duration": 60.0, "deadline": None,
                             "remaining": 60.0, "prompt_id": None, "hand_id": hand_id}
     assert call(live.b, "snapshot")["snapshot"]["hands"]["speaking"]["hand_id"] == hand_id  # she keeps the floor
+
+
+def test_participants_never_see_another_persons_id_in_the_hands(live: Room):
+    alice_hand = call(live.a, "hand:raise")
+    bob_hand = call(live.b, "hand:raise")
+    call(live.mod, "hand:give_floor", {"hand_id": alice_hand["hand_id"]})
+    seen = [*of_type(live.a, "hands"), *of_type(live.b, "hands"), alice_hand["hands"], bob_hand["hands"],
+            call(live.b, "snapshot")["snapshot"]["hands"]]
+    for view in seen:
+        for person in [*view["queue"], *([view["speaking"]] if view["speaking"] else [])]:
+            assert "user_id" not in person and person["name"], view
+    # Each participant learns which hand is theirs without anyone's id.
+    assert bob_hand["hands"]["mine"] == bob_hand["hand_id"]
+    assert call(live.a, "snapshot")["snapshot"]["hands"]["mine"] == alice_hand["hand_id"]
+    # Moderators keep the ids (they give the floor by person).
+    moderator_view = of_type(live.mod, "hands")[-1]
+    assert moderator_view["speaking"]["user_id"] == live.alice.id
+    assert [p["user_id"] for p in moderator_view["queue"]] == [live.bob.id]

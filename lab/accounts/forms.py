@@ -206,3 +206,10 @@ class RoleForm(FlaskForm):
 
 class TemporaryPasswordForm(FlaskForm):
     """Only the CSRF token: the server draws the password."""
+
+
+class ForgetPersonForm(FlaskForm):
+    """The lab team deletes a person's account and anonymises what they left: their e-mail, typed, confirms."""
+
+    confirmation = StringField(_l("Escribe el correo de la persona para confirmar"), filters=[strip],
+                               validators=[required(_l("Escribe el correo de la persona para confirmar."))])

@@ -8,7 +8,8 @@ from .consent import CONSENT_VERSION, consent_paragraphs
 from .service import LastLabMember, lab_count
 
 # The download lists what the person did in this order; parts of slices added later follow, by name.
-PARTS_ORDER = ("workshops", "ideas", "votes", "hands", "attendance")
+PARTS_ORDER = ("workshops", "workshops_moderated", "workshops_created", "ideas", "votes", "hands", "attendance",
+               "audit")
 
 
 def personal_data(user):

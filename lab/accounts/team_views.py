@@ -8,8 +8,8 @@ from ..errors import Refused
 from ..extensions import db
 from ..security import role_required
 from ..web import INVALID, page_number
-from . import team
-from .forms import RoleForm, TemporaryPasswordForm
+from . import privacy, team
+from .forms import ForgetPersonForm, RoleForm, TemporaryPasswordForm
 from .models import User
 from .routes import bp
 
@@ -29,10 +29,11 @@ def _person_or_404(user_id):
     return db.session.get(User, user_id) or abort(404)
 
 
-def render_person(person, role_form=None, status=200):
+def render_person(person, role_form=None, status=200, forget_form=None):
     return render_template("accounts/person.html", person=person,
                            role_form=role_form or RoleForm(role=person.role, formdata=None),
                            password_form=TemporaryPasswordForm(formdata=None),
+                           forget_form=forget_form or ForgetPersonForm(formdata=None),
                            roles=vocab.ROLES, org_types=vocab.ORG_TYPES), status
 
 
@@ -75,3 +76,30 @@ def person_password(user_id):
         response.headers["Cache-Control"] = "no-store"
         return response
     return redirect(url_for("accounts.person", user_id=person.id))
+
+
+@bp.route("/equipo/personas/<int:user_id>/eliminar", methods=["POST"])
+@role_required("lab")
+def forget_person(user_id):
+    """Delete the account at the person's request (Ley 1581: supresión): their ideas stay as
+    «Participante anónimo», the attendance register keeps organisation, type and role only."""
+    person = _person_or_404(user_id)
+    if person.id == current_user.id:
+        flash(_("Para tu propia cuenta usa «Eliminar mi cuenta» en «Mi cuenta»."), "error")
+        return redirect(url_for("accounts.profile"))
+    form = ForgetPersonForm()
+    if form.validate_on_submit():
+        if (form.confirmation.data or "").casefold() != person.email.casefold():
+            form.confirmation.errors.append(_("El correo no coincide con el de esta persona."))
+        else:
+            try:
+                privacy.delete_account(person)
+            except Refused as refusal:
+                db.session.rollback()
+                form.confirmation.errors.append(refusal.message)
+            else:
+                db.session.commit()
+                flash(_("Eliminamos la cuenta de esta persona; sus aportes quedan como «Participante anónimo»."),
+                      "success")
+                return redirect(url_for("accounts.people"))
+    return render_person(person, status=INVALID, forget_form=form)

@@ -13,13 +13,23 @@ one NAT shares an address, so no limit here is keyed by the address alone at a l
   and per address at a level only a script reaches (120 a minute): a code is 6 of 31 characters, so
   even that pace needs about 50 days to hit one of a hundred open workshops.
 
-Counts live in the limiter's storage (Redis when configured, shared by every process).
+Counts live in the limiter's storage (Redis when configured, shared by every process). While that
+storage cannot be reached each process counts in its own memory, so a Redis outage never stops a
+login (the limits then hold per process).
 """
+import logging
+
 from flask import current_app, request
 from flask_login import current_user
 from limits import parse
+from limits.storage import MemoryStorage
+from limits.strategies import FixedWindowRateLimiter
+from redis.exceptions import RedisError
 
 from ..extensions import limiter
+
+log = logging.getLogger(__name__)
+_LOCAL = FixedWindowRateLimiter(MemoryStorage())
 
 
 def client_address():
@@ -27,11 +37,19 @@ def client_address():
 
 
 def _over(setting, scope, *key):
-    return not limiter.limiter.test(parse(current_app.config[setting]), scope, *key)
+    return not _counted("test", parse(current_app.config[setting]), scope, *key)
 
 
 def _count(setting, scope, *key):
-    limiter.limiter.hit(parse(current_app.config[setting]), scope, *key)
+    _counted("hit", parse(current_app.config[setting]), scope, *key)
+
+
+def _counted(method, item, *key):
+    try:
+        return getattr(limiter.limiter, method)(item, *key)
+    except (RedisError, OSError) as error:
+        log.warning("the limiter's storage is unreachable (%s); counting in this process meanwhile", error)
+        return getattr(_LOCAL, method)(item, *key)
 
 
 def _account(email):

@@ -17,6 +17,7 @@ from .archive_out import archive_bytes
 from .offload import locale_name, run_job
 from .reading import consistent_read
 from .registry import WORKSHOP, datasets, find
+from .report_map import workshop_map
 from .results import clock_of, workshop_results
 from .workshop_read import read_workshop
 
@@ -97,7 +98,7 @@ def report_html(workshop_id, now):
     return workshop, render_template(
         "exports/report.html", results=results, now=now, date=workshop_date(workshop),
         modality=MODALITIES.get(workshop.modality, workshop.modality),
-        status=STATUSES.get(workshop.status, workshop.status), clock=clock_of,
+        status=STATUSES.get(workshop.status, workshop.status), clock=clock_of, map=workshop_map(workshop.id),
         lang=locale.replace("_", "-"))
 
 

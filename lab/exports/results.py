@@ -61,7 +61,7 @@ def workshop_results(workshop_id, now):
                 "category": str(CATEGORIES.get(idea.category, idea.category)) if idea.category else "",
                 "cluster": cluster.name if cluster else "", "votes": read.idea_votes.get(idea.id, 0),
                 "hidden": idea.hidden, "merged_into": idea.merged_into_id, "merged": merged.get(idea.id, 0),
-                "author": read.naming.name(idea.author_id), "created_at": idea.created_at})
+                "author": read.author(idea.author_id, idea.prompt_id), "created_at": idea.created_at})
         for cluster in read.clusters.values():
             prompts[cluster.prompt_id].clusters.append({"id": cluster.id, "name": cluster.name,
                                                         "ideas": cluster_sizes.get(cluster.id, 0),

@@ -78,11 +78,11 @@ def idea_rows(read):
     categories = {key: str(label) for key, label in CATEGORIES.items()}
     clusters = {cluster_id: cluster.name for cluster_id, cluster in read.clusters.items()}
     prompts = {prompt_id: (read.activity_title(prompt_id), read.prompt_text(prompt_id)) for prompt_id in read.prompts}
-    name, org_type = read.naming.name, read.naming.org_type
+    author, org_type = read.author, read.naming.org_type
     return [(idea.id, *prompts.get(idea.prompt_id, ("", "")), idea.text, idea.actor_name,
              categories.get(idea.category, idea.category), clusters.get(idea.cluster_id, ""),
              read.idea_votes.get(idea.id, 0), idea.hidden, idea.merged_into_id, merged.get(idea.id, 0),
-             name(idea.author_id), org_type(idea.author_id), idea.created_at) for idea in ideas]
+             author(idea.author_id, idea.prompt_id), org_type(idea.author_id), idea.created_at) for idea in ideas]
 
 
 IDEAS = register(Dataset(

@@ -39,6 +39,14 @@ class WorkshopRead:
         prompt = self.prompts.get(prompt_id)
         return prompt.text if prompt is not None else ""
 
+    def author(self, user_id, prompt_id):
+        """How an idea's author appears: by organisation type on a prompt the room was told is
+        anonymous (the promise holds in every export), otherwise as `naming` says."""
+        prompt = self.prompts.get(prompt_id)
+        if prompt is not None and prompt.anonymous:
+            return self.naming.org_type(user_id) or self.naming.anonymous
+        return self.naming.name(user_id)
+
     def activity_title(self, prompt_id):
         prompt = self.prompts.get(prompt_id)
         activity = self.activities.get(prompt.activity_id) if prompt is not None else None

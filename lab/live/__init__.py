@@ -2,7 +2,7 @@
 (stored as deadlines, expired once by whichever process sees them first), raised hands, and the live
 pages (room, console, projector). Built on the realtime layer (lab/realtime)."""
 from .. import realtime, signals
-from . import events, reactions, routes  # noqa: F401  (importing events declares the slice's socket events)
+from . import cli, events, reactions, routes  # noqa: F401  (importing events declares the slice's socket events)
 from .jobs import expire_due
 from .models import LiveState
 from .state import room_snapshot
@@ -10,6 +10,7 @@ from .state import room_snapshot
 
 def init_app(app):
     app.register_blueprint(routes.bp)
+    app.cli.add_command(cli.retention_command)
     hooks = realtime.hooks_of(app)
     hooks.use_room_row(LiveState)
     hooks.before_snapshot(expire_due)  # a snapshot never shows a countdown past its deadline as running

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from ..accounts.models import User
 from ..errors import Conflict, NotFound
 from ..extensions import db
-from ..realtime import lock_room, publish
+from ..realtime import lock_room, notify, publish, user_room
 from ..types import utcnow
 from ..vocab import ANONYMOUS
 from ..workshops.service import require_live, require_open, workshop_status
@@ -39,6 +39,22 @@ def hands_view(workshop_id):
         else:
             queue.append({**person, "raised_at": hand.raised_at.timestamp()})
     return {"queue": queue, "speaking": speaking}
+
+
+def participant_hands(view):
+    """The hands as participants see them: names, never another person's id. Each client knows its own
+    hand by `hand_id` (from its hand:raise ack, `mine` in its snapshot, or a `hand.mine` message)."""
+    strip = lambda person: {key: value for key, value in person.items() if key != "user_id"}  # noqa: E731
+    return {"queue": [strip(person) for person in view["queue"]],
+            "speaking": strip(view["speaking"]) if view["speaking"] else None}
+
+
+def hands_for(conn, view=None):
+    """The hands as this connection may see them, with `mine`: the id of its person's active hand."""
+    view = view or hands_view(conn.workshop_id)
+    everyone = [*view["queue"], *([view["speaking"]] if view["speaking"] else [])]
+    mine = next((person["hand_id"] for person in everyone if person["user_id"] == conn.user_id), None)
+    return {**(view if conn.is_moderator else participant_hands(view)), "mine": mine}
 
 
 def speaking_seconds(workshop_id, now=None):
@@ -74,7 +90,7 @@ def _speaker(workshop_id):
 
 def _publish(workshop_id, timer=None):
     view = hands_view(workshop_id)
-    publish(workshop_id, "hands", view)
+    publish(workshop_id, "hands", participant_hands(view), moderator_data=view)
     if timer is not None:
         publish(workshop_id, "timer", timers.view(timer))
     return view
@@ -95,8 +111,8 @@ def raise_hand(conn):
         hand = Hand(workshop_id=conn.workshop_id, user_id=conn.user_id, state="raised", raised_at=utcnow())
         db.session.add(hand)
         db.session.flush()
-        return {"hand_id": hand.id, "state": hand.state, "hands": _publish(conn.workshop_id)}
-    return {"hand_id": hand.id, "state": hand.state, "hands": hands_view(conn.workshop_id)}
+        return {"hand_id": hand.id, "state": hand.state, "hands": hands_for(conn, _publish(conn.workshop_id))}
+    return {"hand_id": hand.id, "state": hand.state, "hands": hands_for(conn)}
 
 
 def lower_hand(conn):
@@ -107,9 +123,9 @@ def lower_hand(conn):
         raise Conflict(_("No tienes la mano levantada."), code="no_hand")
     if hand.state == "speaking":
         _finish_turn(hand, timer)
-        return {"hands": _publish(conn.workshop_id, timer)}
+        return {"hands": hands_for(conn, _publish(conn.workshop_id, timer))}
     hand.state, hand.ended_at = "lowered", utcnow()
-    return {"hands": _publish(conn.workshop_id)}
+    return {"hands": hands_for(conn, _publish(conn.workshop_id))}
 
 
 def give_floor(conn, hand_id):
@@ -125,7 +141,7 @@ def give_floor(conn, hand_id):
     hand.state, hand.floor_at = "speaking", utcnow()
     timers.arm(timer, SPEAKING_SECONDS, hand_id=hand.id)
     timers.start(timer)
-    return {"hands": _publish(conn.workshop_id, timer), "timer": timers.view(timer)}
+    return {"hands": hands_for(conn, _publish(conn.workshop_id, timer)), "timer": timers.view(timer)}
 
 
 def end_turn(conn, hand_id):
@@ -134,7 +150,7 @@ def end_turn(conn, hand_id):
     if hand.state != "speaking":
         raise Conflict(_("Esa persona no tiene la palabra."), code="not_speaking")
     _finish_turn(hand, timer)
-    return {"hands": _publish(conn.workshop_id, timer), "timer": timers.view(timer)}
+    return {"hands": hands_for(conn, _publish(conn.workshop_id, timer)), "timer": timers.view(timer)}
 
 
 def dismiss(conn, hand_id):
@@ -144,7 +160,7 @@ def dismiss(conn, hand_id):
     if hand.state != "raised":
         raise Conflict(_("Esa persona ya no tiene la mano levantada."), code="hand_not_raised")
     hand.state, hand.ended_at = "lowered", utcnow()
-    return {"hands": _publish(conn.workshop_id)}
+    return {"hands": hands_for(conn, _publish(conn.workshop_id))}
 
 
 def end_turn_on_expiry(timer, deadline):
@@ -170,6 +186,8 @@ def resume_turn(workshop_id, timer):
     db.session.flush()
     timer.hand_id = hand.id
     _publish(workshop_id)
+    # A new hand the person never raised: their clients learn it is theirs (updates carry no person ids).
+    notify(user_room(hand.user_id), "hand.mine", {"workshop_id": workshop_id, "hand_id": hand.id})
 
 
 def close_hands(workshop_id):

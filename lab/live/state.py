@@ -5,7 +5,7 @@ from ..extensions import db
 from ..rows import insert_if_missing
 from ..workshops.models import Activity, Workshop
 from . import timers
-from .hands import hands_view
+from .hands import hands_for
 from .models import LiveState
 
 
@@ -82,5 +82,5 @@ def room_snapshot(conn):
         "activities": activities_view(workshop.id),
         "live": live_view(live_state(conn.workshop_id)),
         "timers": timers_view(workshop.id),
-        "hands": hands_view(workshop.id),
+        "hands": hands_for(conn),
     }

@@ -4,11 +4,12 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user
+from flask_login import current_user, login_required
 from sqlalchemy import func, select
 
 from ..errors import Conflict, Refused
 from ..extensions import db
+from ..realtime import run_in_transaction
 from ..security import role_required
 from ..types import utcnow
 from ..vocab import (
@@ -26,6 +27,7 @@ from ..vocab import (
     TERRITORIAL_LEVELS,
 )
 from ..web import INVALID, act
+from ..workshops.access import MODERATOR, workshop_for
 from ..workshops.models import Workshop
 from . import review, ties
 from .actors import EDITABLE, actor_index, edit_actor, merge_actors
@@ -117,10 +119,22 @@ def merge_actor(slug):
 @role_required("lab")
 def review_page():
     workshop_id = request.args.get("taller", "")
+    return _review(int(workshop_id) if workshop_id.isdigit() else None, None)
+
+
+@bp.route("/talleres/<int:workshop_id>/mapa/revision")
+@login_required
+def workshop_review(workshop_id):
+    """The review queue of one workshop, for its moderators (and the lab team)."""
+    workshop = workshop_for(workshop_id, MODERATOR)[0]
+    return _review(workshop.id, workshop)
+
+
+def _review(workshop_id, workshop):
     query = select(Entry, Workshop.title).join(Workshop, Workshop.id == Entry.workshop_id) \
         .where(Entry.status == "proposed", Entry.idea_hidden.is_(False)).order_by(Entry.id).limit(200)
-    if workshop_id.isdigit():
-        query = query.where(Entry.workshop_id == int(workshop_id))
+    if workshop_id is not None:
+        query = query.where(Entry.workshop_id == workshop_id)
     rows = db.session.execute(query).all()
     index = actor_index()
     near = {entry.id: index.match(entry.typed_name).near for entry, _title in rows if entry.match != "exact"}
@@ -129,29 +143,54 @@ def review_page():
                                                                    .where(Actor.id.in_(candidates)))}
     actors = db.session.execute(select(Actor.id, Actor.name).where(Actor.merged_into_id.is_(None))
                                 .order_by(Actor.name)).all()
-    return render_template("maps/review.html", rows=rows, near=near, names=names, actors=actors,
+    return render_template("maps/review.html", rows=rows, near=near, names=names, actors=actors, workshop=workshop,
                            reasons=MATCH_REASONS, categories=CATEGORIES)
 
 
 @bp.route("/mapa/entradas/<int:entry_id>/<action>", methods=["POST"])
 @role_required("lab")
 def entry_action(entry_id, action):
+    then = url_for("maps.review", taller=request.args.get("taller") or None)
+    return _entry_action(entry_id, action, None, then)
+
+
+@bp.route("/talleres/<int:workshop_id>/mapa/entradas/<int:entry_id>/<action>", methods=["POST"])
+@login_required
+def workshop_entry_action(workshop_id, entry_id, action):
+    workshop = workshop_for(workshop_id, MODERATOR)[0]
+    return _entry_action(entry_id, action, workshop.id, url_for("maps.workshop_review", workshop_id=workshop.id))
+
+
+def _entry_action(entry_id, action, workshop_id, then):
+    """One review decision; with `workshop_id`, only that workshop's entries (another's are not found)."""
     form = request.form
     actor_id = int(form["actor_id"]) if form.get("actor_id", "").isdigit() else None
     new_name = form.get("new_name", "").strip() or None
+    names = [n for n in form.get("names", "").split(";") if n.strip()]
     steps = {
-        "confirmar": (lambda: review.confirm_entry(entry_id, current_user.id, None, actor_id, new_name),
+        "confirmar": (lambda: review.confirm_entry(entry_id, current_user.id, workshop_id, actor_id, new_name),
                       _("Entrada confirmada.")),
-        "reasignar": (lambda: review.reassign_entry(entry_id, current_user.id, None, actor_id, new_name),
+        "reasignar": (lambda: review.reassign_entry(entry_id, current_user.id, workshop_id, actor_id, new_name),
                       _("Entrada reasignada.")),
-        "dividir": (lambda: review.split_entry(entry_id, [n for n in form.get("names", "").split(";") if n.strip()],
-                                               current_user.id), _("Entrada dividida.")),
-        "descartar": (lambda: review.discard_entry(entry_id, current_user.id), _("Entrada descartada.")),
+        "dividir": (lambda: review.split_entry(entry_id, names, current_user.id, workshop_id), _("Entrada dividida.")),
+        "descartar": (lambda: review.discard_entry(entry_id, current_user.id, workshop_id), _("Entrada descartada.")),
     }
     if action not in steps:
         abort(404)
     step, done = steps[action]
-    return act(step, done, url_for("maps.review", taller=request.args.get("taller") or None))
+    return _live_act(step, done, then)
+
+
+def _live_act(action, done, then):
+    """`web.act` for a decision the room's screens must hear: what it broadcasts goes out after the
+    commit, numbered like every live update (run_in_transaction is the live boundary)."""
+    try:
+        run_in_transaction(action)
+    except Refused as refusal:  # rolled back by run_in_transaction: nothing kept, nothing sent
+        flash(str(refusal), "error")
+    else:
+        flash(done, "success")
+    return redirect(then)
 
 
 # -- links and alliances -----------------------------------------------------------------------

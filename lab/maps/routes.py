@@ -20,10 +20,11 @@ from ..web import INVALID
 from ..workshops.access import MODERATOR, workshop_for
 from ..workshops.models import AgendaItem, Workshop
 from .actors import find_actor
-from .assessments import grid_actors, set_assessment
+from .assessments import grid_actors, rate, set_assessment
 from .grid import grid_rows, render_grid, table_headers
 from .matrix import NO_SECTOR, Scope, cell_evidence, column_totals, grouped, matrix_rows
 from .network import legend, network_data
+from .views import on_workshop_map
 
 bp = Blueprint("maps", __name__)
 
@@ -146,12 +147,16 @@ def grid():
     return _grid_page(None, False)
 
 
+def _rating(actor_id, workshop_id, influence, interest, user_id):
+    return rate(actor_id, workshop_id, user_id, influence, interest)
+
+
 def _grid_page(workshop, moderates):
     actors = grid_actors(workshop.id if workshop else None)
     svg = render_grid(actors) if actors else None
     return render_template("maps/grid.html", workshop=workshop, moderates=moderates, svg=svg,
                            rows=grid_rows(actors), headers=table_headers(),
-                           candidates=_assessable(workshop) if moderates else [])
+                           candidates=_assessable(workshop) if workshop else [])
 
 
 def _assessable(workshop):
@@ -183,18 +188,16 @@ def workshop_network(workshop_id):
 def workshop_grid(workshop_id):
     workshop, moderates = workshop_map_access(workshop_id)
     if request.method == "POST":
-        if not moderates:
-            abort(403)
         try:
-            actor_id = int(request.form.get("actor_id", ""))
-            set_assessment(find_actor(actor_id).id, workshop.id, request.form.get("influence"),
-                           request.form.get("interest"), current_user.id)
+            actor_id = on_workshop_map(workshop.id, int(request.form.get("actor_id", "")))
+            save = set_assessment if moderates else _rating  # participants answer; moderators set the value
+            save(actor_id, workshop.id, request.form.get("influence"), request.form.get("interest"), current_user.id)
         except (Refused, ValueError) as error:
             db.session.rollback()
             flash(str(error) if isinstance(error, Refused) else _("Elige un actor del mapa."), "error")
             return _grid_page(workshop, moderates), INVALID
         db.session.commit()
-        flash(_("Valoración guardada."), "success")
+        flash(_("Valoración guardada.") if moderates else _("Gracias: tu respuesta quedó guardada."), "success")
         return redirect(url_for("maps.workshop_grid", workshop_id=workshop.id))
     return _grid_page(workshop, moderates)
 

@@ -18,6 +18,8 @@ Statements are built by the slice that owns the tables, once, and only executed 
 """
 from flask import current_app
 
+from .. import signals
+from . import audit
 from .presence import PresenceBoard
 from .rooms import RoomRows
 
@@ -83,3 +85,4 @@ def current_hooks():
 
 def init_app(app):
     app.extensions["realtime"] = Hooks(app)
+    signals.personal_data.connect(audit.personal_data)

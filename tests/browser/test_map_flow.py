@@ -93,20 +93,25 @@ def test_the_seed_workshop_yields_a_map_whose_cells_trace_back_to_their_ideas(op
         for text, actor, category in ideas:
             post_idea(ana, moderator, text, actor, category)
 
-    # The server proposed an entry per idea by itself; the lab team confirms each exact match.
+    # The server proposed an entry per idea by itself: the moderator confirms three from the console,
+    # live; the lab team the other four on the review page.
+    panel = moderator.locator("#map-review")
+    expect(panel.locator(".map-review-count")).to_have_text("Por revisar: 7", timeout=LIVE_WAIT)
+    expect(panel).to_contain_text("coincide con Universidad Industrial de Santander")
+    for typed in ("UIS", "SENA", "MinTIC"):
+        panel.get_by_role("button", name=f"Confirmar: {typed}", exact=True).click()
+        expect(panel.locator("li[data-entry]").filter(has_text=typed)).to_have_count(0, timeout=LIVE_WAIT)
+    expect(panel.locator(".map-review-count")).to_have_text("Por revisar: 4")
+    shot(moderator, "console-map-review")
     lab_context = open_context(people["lab"])
     review = lab_context.new_page()
     review.goto(f"/mapa/revision?taller={workshop_id}")
-    for _ in range(20):
-        if review.get_by_text("7 entradas por revisar").count():
-            break
-        review.wait_for_timeout(500)
-        review.reload()
-    expect(review.get_by_text("7 entradas por revisar")).to_be_visible()
-    for _entry in range(7):
+    expect(review.get_by_text("4 entradas por revisar")).to_be_visible()
+    for _entry in range(4):
         review.get_by_role("button", name="Confirmar").first.click()
         expect(review.get_by_text("Entrada confirmada.")).to_be_visible()
     expect(review.get_by_text("No hay entradas por revisar.")).to_be_visible()
+    expect(panel.locator(".map-review-count")).to_have_text("Por revisar: 0", timeout=LIVE_WAIT)  # live there too
 
     # The matrix counts them, cell by cell; a cell opens its evidence.
     matrix = lab_context.new_page()

@@ -9,10 +9,12 @@ import pypdf
 import pytest
 from sqlalchemy import select
 
+from lab.board.models import Idea
 from lab.extensions import db
 from lab.live.models import LiveState
+from lab.maps.models import Actor, Assessment, Entry
 from lab.realtime.models import AuditEntry
-from lab.workshops.models import AgendaItem
+from lab.workshops.models import AgendaItem, Prompt
 
 from .results_room import FORMULA, build_results
 
@@ -69,6 +71,21 @@ def test_ideas_csv_matches_the_board(make_browser, results):
     assert ideas[results.ideas["dup"]]["Fusionada en la idea"] == str(results.ideas["lab"])
     assert ideas[results.ideas["hidden"]]["Oculta"] == "Sí"
     assert ideas[results.ideas["second"]]["Pregunta"] == "¿Con qué recursos?"
+
+
+def test_an_anonymous_prompts_ideas_name_no_author_in_any_export(app, make_browser, results):
+    with app.app_context():
+        second = db.session.get(Idea, results.ideas["second"])
+        db.session.get(Prompt, second.prompt_id).anonymous = True
+        db.session.commit()
+    browser = login(make_browser, results.lab)
+    ideas = {int(r["N.º de idea"]): r for r in records(csv_rows(browser.get(url(results, "ideas", "csv"))))}
+    assert ideas[results.ideas["second"]]["Autor"] == "Universidad"  # the room was told: no names
+    assert ideas[results.ideas["lab"]]["Autor"] == "Alicia Ficticia"  # the other prompt still names her
+    page = browser.get(f"/talleres/{results.workshop.id}/resultados").get_data(as_text=True)
+    assert "Becas de formación" in page and page.count("Alicia Ficticia") >= 1
+    section = page[page.index("¿Con qué recursos?"):]
+    assert "Alicia Ficticia" not in section[:section.index("Becas de formación") + 400]
 
 
 def test_a_person_whose_consent_does_not_cover_naming_appears_as_their_organisation_type(make_browser, results):
@@ -214,3 +231,20 @@ def test_the_workshop_report_pdf_has_the_objective_agenda_attendance_and_ideas_p
     for private in ("Alicia", "Bruno", "@ejemplo.test"):
         assert private not in flat
     assert "Página 1 de" in flat
+
+
+def test_the_report_prints_the_workshops_map_grid_and_matrix(app, make_browser, results):
+    with app.app_context():
+        actor = Actor(slug="camara-ficticia", name="Cámara Ficticia", sector="industry")
+        db.session.add(actor)
+        db.session.flush()
+        db.session.add_all([
+            Assessment(actor_id=actor.id, workshop_id=results.workshop.id, influence=4.0, interest=2.0, ratings=3),
+            Entry(workshop_id=results.workshop.id, typed_name="Cámara Ficticia", category="economicas",
+                  status="accepted", actor_id=actor.id)])
+        db.session.commit()
+    response = login(make_browser, results.lab).get(url(results, "informe", "pdf"))
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(response.get_data())).pages)
+    flat = "".join(text.split())
+    assert "Actoresporcategoríadecapacidad" in flat and "Podereinterésdelosactoresvalorados" in flat
+    assert "CámaraFicticia" in flat and "Mantenersatisfecho" in flat  # influence 4, interest 2

@@ -251,3 +251,56 @@ def test_the_alliance_prompts_ideas_become_alliances_with_their_evidence(app, sa
         alliance = db.session.scalar(db.select(Alliance).filter_by(purpose="Mesas barriales de co-creación"))
         assert [i.id for i in alliance.ideas] == [idea_id] and alliance.workshop_id == workshop_id
         assert [a.id for a in alliance.actors] == [juntas]
+
+
+def test_moderators_review_their_workshops_entries_and_only_those(app, sample, make):
+    with app.app_context():
+        moderator = db.session.scalar(db.select(User).filter_by(role="moderator"))
+        entry = db.session.scalar(db.select(Entry.id).filter_by(typed_name="Tecnoparke Bucaramanga"))
+        other = make.workshop(title="Otro taller", moderators=[moderator])
+        foreign = Entry(workshop_id=other.id, typed_name="Ajena Ficticia")
+        db.session.add(foreign)
+        db.session.commit()
+        foreign_id, moderator_login = foreign.id, moderator.get_id()
+    browser = Browser(app.test_client())
+    with browser.client.session_transaction() as session:
+        session["_user_id"], session["_fresh"] = moderator_login, True
+    page = text(browser.get(f"/talleres/{sample}/mapa/revision"))
+    assert "Tecnoparke Bucaramanga" in page and "Ajena Ficticia" not in page
+    assert browser.get("/mapa/revision").status_code == 403  # the lab-wide queue is the lab team's
+    target = actor_id(app, "SENA Tecnoparque Bucaramanga")
+    done = browser.post(f"/talleres/{sample}/mapa/entradas/{entry}/confirmar", {"actor_id": str(target)},
+                        follow_redirects=True)
+    assert "Entrada confirmada." in text(done)
+    crossed = browser.post(f"/talleres/{sample}/mapa/entradas/{foreign_id}/descartar", {}, follow_redirects=True)
+    assert "no está en este taller" in text(crossed)
+    with app.app_context():
+        assert db.session.get(Entry, foreign_id).status == "proposed"
+    participant = login_as(app, make.join(make.user(), db_workshop(app, sample)))
+    assert participant.get(f"/talleres/{sample}/mapa/revision").status_code == 403
+    assert participant.post(f"/talleres/{sample}/mapa/entradas/{entry}/descartar", {}).status_code == 403
+
+
+def test_participants_answer_influence_and_interest_once_the_map_is_revealed(app, sample, make):
+    participant = login_as(app, make.join(make.user(), db_workshop(app, sample)))
+    uis = actor_id(app, "Universidad Industrial de Santander")
+    page = text(participant.get(f"/talleres/{sample}/mapa/poder-interes"))
+    assert "Tu respuesta cuenta junto con la de los demás" in page
+    answered = participant.post(f"/talleres/{sample}/mapa/poder-interes",
+                                {"actor_id": str(uis), "influence": "1", "interest": "1"}, follow_redirects=True)
+    assert "tu respuesta quedó guardada" in text(answered)
+    with app.app_context():
+        assessment = db.session.scalar(db.select(Assessment).filter_by(actor_id=uis, workshop_id=sample))
+        assert (assessment.ratings, assessment.source) == (6, "participants")
+    with app.app_context():
+        outside = create_actor_outside_the_map()
+    refused = participant.post(f"/talleres/{sample}/mapa/poder-interes",
+                               {"actor_id": str(outside), "influence": "3", "interest": "3"})
+    assert refused.status_code == 422 and "no está en el mapa de este taller" in text(refused)
+
+
+def create_actor_outside_the_map():
+    actor = Actor(slug="fuera-del-mapa", name="Fundación Fuera del Mapa", aliases=[], tags=[], last_change={})
+    db.session.add(actor)
+    db.session.commit()
+    return actor.id

@@ -2,7 +2,7 @@
 // follow its progress, close it, and show the ranked results.
 import { $, el, excerpt, setText, show } from "./dom.js";
 import { t, tn } from "./i18n.js";
-import { renderResults, voteSummary } from "./panels.js";
+import { renderResults, renderVoteHistory, voteSummary } from "./panels.js";
 
 export class ConsoleVotes {
   constructor(client, act, section) {
@@ -47,20 +47,8 @@ export class ConsoleVotes {
     this.drawHistory();
   }
 
-  /** Every earlier round stays at hand, folded: its question, who voted, and its bars. */
   drawHistory() {
-    const current = this.state.vote?.id;
-    const rounds = this.state.voteRounds.map((round, index) => ({ round, number: index + 1 }))
-      .filter(({ round }) => round.id !== current).reverse();
-    $(".vote-history-list", this.section).replaceChildren(...rounds.map(({ round, number }) => {
-      const results = el("ol", { class: "vote-results bars" });
-      renderResults(results, this.state, round);
-      return el("li", {}, el("details", {},
-        el("summary", {}, t("vote_round_title", { num: number, summary: voteSummary(this.state, round) }), " · ",
-          tn("voters_count", round.voters ?? 0)),
-        results));
-    }));
-    show($("#vote-history", this.section), rounds.length > 0);
+    renderVoteHistory($("#vote-history", this.section), this.state);
   }
 
   progress({ round_id: roundId, voters, votes_cast: votesCast }) {

@@ -10,6 +10,7 @@ import { Countdown } from "./countdown.js";
 import { $, clock, el, excerpt, setText, show } from "./dom.js";
 import { config, t, tn } from "./i18n.js";
 import { LiveClient } from "./live-client.js";
+import { MapReview } from "./map-review.js";
 import { connectionBadge, renderAgenda, renderPrompt, renderSpeaking, workshopStatus } from "./panels.js";
 
 const client = new LiveClient(config.workshop_id);
@@ -23,6 +24,7 @@ const board = new Board($("#board"), client, {
 });
 moderation.attach(board);
 const votes = new ConsoleVotes(client, act, $("#voting"));
+new MapReview(client, act, $("#map-review"));
 const presence = new ConsolePresence(state, $(".presence"));
 
 const announcer = $("#timer-announcer");

@@ -83,6 +83,11 @@ export class LiveClient extends EventTarget {
     socket.on("update", (message) => this.onUpdate(message));
     socket.on("presence", (data) => this.onPresence(data));
     socket.on("vote.progress", (data) => this.emit("vote.progress", data));
+    socket.on("hand.mine", (data) => {
+      if (data?.workshop_id !== this.workshopId) return;
+      this.state.myHandId = data.hand_id;
+      this.emit("hand.mine", data);
+    });
     socket.on("session_ended", () => this.stop("ended", t("session_ended")));
     socket.io.on("reconnect_attempt", () => {
       if (!this.stopped) this.setStatus(navigator.onLine === false ? "offline" : "reconnecting");

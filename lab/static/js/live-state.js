@@ -12,6 +12,7 @@ export class RoomState {
     this.live = { agenda_item_id: null, prompt_id: null, auto_close: true };
     this.timers = {};
     this.hands = { queue: [], speaking: null };
+    this.myHandId = null;
     this.presence = { count: 0 };
     this.ideas = new Map();
     this.clusters = new Map();
@@ -32,6 +33,7 @@ export class RoomState {
     this.live = snapshot.live;
     this.timers = snapshot.timers;
     this.hands = snapshot.hands;
+    this.myHandId = snapshot.hands.mine ?? null; // updates carry no person ids: our hand is known by its id
     this.presence = snapshot.presence;
     this.ideas = new Map(snapshot.ideas.map((idea) => [idea.id, idea]));
     this.clusters = new Map(snapshot.clusters.map((cluster) => [cluster.id, cluster]));

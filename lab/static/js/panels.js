@@ -104,6 +104,23 @@ export function renderResults(list, state, vote, limit = Infinity) {
   show(list, rows.length > 0);
 }
 
+/** Every earlier round stays at hand, folded: its question, how many voted, and its bars. */
+export function renderVoteHistory(container, state) {
+  if (!container) return;
+  const current = state.vote?.id;
+  const rounds = state.voteRounds.map((round, index) => ({ round, number: index + 1 }))
+    .filter(({ round }) => round.id !== current).reverse();
+  container.querySelector(".vote-history-list").replaceChildren(...rounds.map(({ round, number }) => {
+    const results = el("ol", { class: "vote-results bars" });
+    renderResults(results, state, round);
+    return el("li", {}, el("details", {},
+      el("summary", {}, t("vote_round_title", { num: number, summary: voteSummary(state, round) }), " · ",
+        tn("voters_count", round.voters ?? 0)),
+      results));
+  }));
+  show(container, rounds.length > 0);
+}
+
 /** A sentence about the current vote round for everyone. */
 export function voteSummary(state, vote) {
   if (!vote) return "";

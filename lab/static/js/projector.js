@@ -19,6 +19,28 @@ connectionBadge(client, $("#connection"), $("#live-alert"));
 
 // -- modes ---------------------------------------------------------------------------------------
 
+let previousMode = null;
+
+// The maps slice draws the map for the shared screen; it is fetched as a fragment of this server's
+// own HTML (user text escaped there) and refreshed while shown, since a page is never framed.
+const MAP_REFRESH_MS = 30_000;
+
+async function loadMap() {
+  const holder = $(".map-fragment");
+  if (!holder) return;
+  try {
+    const response = await fetch(holder.dataset.src, { credentials: "same-origin" });
+    if (!response.ok) return;
+    const fragment = new DOMParser().parseFromString(await response.text(), "text/html");
+    for (const script of fragment.querySelectorAll("script")) script.remove();
+    holder.replaceChildren(...fragment.body.childNodes);
+  } catch {
+    // offline for a moment: the last map drawn stays, the next refresh tries again
+  }
+}
+
+setInterval(() => { if (currentMode() === "map") loadMap(); }, MAP_REFRESH_MS);
+
 function currentMode() {
   const wanted = state.live.projector_mode || "question";
   return document.querySelector(`.projector-mode[data-mode="${wanted}"]`) ? wanted : "question";
@@ -28,8 +50,8 @@ function drawMode() {
   const mode = currentMode();
   document.body.dataset.mode = mode;
   for (const section of document.querySelectorAll(".projector-mode")) show(section, section.dataset.mode === mode);
-  const frame = $(".map-frame");
-  if (frame && mode === "map" && !frame.src) frame.src = frame.dataset.src; // loaded when first shown
+  if (mode === "map" && previousMode !== "map") loadMap();
+  previousMode = mode;
   // After closing nobody is invited to join any more.
   const closed = state.workshop?.status === "closed";
   for (const block of document.querySelectorAll(".join-block")) show(block, !closed);

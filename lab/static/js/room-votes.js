@@ -3,7 +3,7 @@
 // not disabled) so keyboard focus is never lost while someone spends their votes.
 import { $, el, excerpt, setText, show } from "./dom.js";
 import { t, tn } from "./i18n.js";
-import { renderResults, report, voteSummary } from "./panels.js";
+import { renderResults, renderVoteHistory, report, voteSummary } from "./panels.js";
 
 export class RoomVotes {
   constructor(client, panel) {
@@ -34,6 +34,7 @@ export class RoomVotes {
     setText($(".vote-help", this.panel), open
       ? (vote.target === "clusters" ? t("vote_help_clusters") : t("vote_help_ideas")) : "");
     renderResults($(".vote-results", this.panel), this.state, vote);
+    renderVoteHistory($("#vote-history", this.panel), this.state);
     this.board?.redecorateAll();
   }
 

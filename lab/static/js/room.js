@@ -2,8 +2,8 @@
 // raised hand, voting, and the live board.
 import { Board } from "./board.js";
 import { Countdown } from "./countdown.js";
-import { $, el, excerpt, setText, show } from "./dom.js";
-import { config, t } from "./i18n.js";
+import { $, el, excerpt, fold, setText, show } from "./dom.js";
+import { config, t, vocabulary } from "./i18n.js";
 import { LiveClient } from "./live-client.js";
 import { Outbox } from "./outbox.js";
 import { connectionBadge, renderAgenda, renderPrompt, renderSpeaking, report, workshopStatus } from "./panels.js";
@@ -42,12 +42,24 @@ function drawCount() {
   $("#idea-count").classList.toggle("is-near", count > MAX_IDEA - 50);
 }
 
+let presetFor = null; // the prompt whose named category was put in the box already
+
+/** A prompt that names a capability category (its label, in the prompt text) has it chosen already. */
+function presetCategory(prompt) {
+  if (!prompt?.asks_category || presetFor === prompt.id) return;
+  presetFor = prompt.id;
+  const text = fold(prompt.text);
+  const named = vocabulary("categories").filter(([, name]) => text.includes(fold(name)));
+  if (named.length === 1) categoryBox.value = named[0][0];
+}
+
 function drawIdeaBox() {
   const prompt = state.openPrompt();
   const live = state.workshop?.status === "live";
   const open = Boolean(prompt) && live;
   show($("#actor-field"), open && prompt.asks_actor);
   show($("#category-field"), open && prompt.asks_category);
+  if (open) presetCategory(prompt);
   submit.disabled = !open;
   form.dataset.open = String(open);
   let note = t("idea_box_waiting");
@@ -83,6 +95,8 @@ function postIdea(event) {
   report(formStatus, { ok: true }, client.connected ? t("idea_sending") : t("idea_queued_offline"));
   textBox.value = "";
   actorBox.value = "";
+  presetFor = null;
+  presetCategory(prompt);
   drawCount();
   textBox.focus();
 }
@@ -115,10 +129,16 @@ outbox.on("failed", ({ item, error }) => {
 const handButton = $("#hand-button");
 const handStatus = $("#hand-status");
 
+// Hands carry no person ids: this person's hand is known by its id (snapshot, ack or `hand.mine`).
+function isMe(hand) {
+  return Boolean(hand) && state.myHandId != null && hand.hand_id === state.myHandId;
+}
+
 function myHand() {
-  const me = state.me?.user_id;
-  if (state.hands.speaking?.user_id === me) return "speaking";
-  const position = state.hands.queue.findIndex((hand) => hand.user_id === me);
+  const mine = state.myHandId;
+  if (mine == null) return null;
+  if (isMe(state.hands.speaking)) return "speaking";
+  const position = state.hands.queue.findIndex((hand) => hand.hand_id === mine);
   return position >= 0 ? position + 1 : null;
 }
 
@@ -138,11 +158,46 @@ function drawHand() {
 handButton.addEventListener("click", async () => {
   const ack = await client.call(myHand() ? "hand:lower" : "hand:raise");
   if (!ack.ok) { report(handStatus, ack); return; }
-  if (ack.hands) state.hands = ack.hands;
+  if (ack.hands) {
+    state.hands = ack.hands;
+    state.myHandId = ack.hands.mine ?? null;
+  }
   drawHand();
 });
 
 // -- drawing -------------------------------------------------------------------------------------
+
+/** The person given the floor reads it addressed to them, in an alert they cannot miss. */
+function drawMyTurn() {
+  const mine = isMe(state.hands.speaking);
+  const alertNode = $("#my-turn");
+  if (mine && alertNode.hidden && navigator.vibrate) navigator.vibrate(200);
+  show(alertNode, mine);
+  document.body.classList.toggle("has-turn", mine);
+  show($("#speaking"), Boolean(state.hands.speaking) && !mine);
+}
+
+// -- objective, purpose and rules: shown when the workshop starts ---------------------------------
+
+let introOpened = false;
+
+function drawIntro() {
+  const workshop = state.workshop || {};
+  const intro = $("#workshop-intro");
+  const parts = [["workshop_objective", workshop.objective], ["workshop_purpose", workshop.purpose]]
+    .filter(([, text]) => text);
+  intro.querySelector(".intro-purpose").replaceChildren(...parts.flatMap(([key, text]) =>
+    [el("h3", {}, t(key)), el("p", { class: "prose" }, text)]));
+  const rules = workshop.rules || [];
+  intro.querySelector(".intro-rules").replaceChildren(...rules.map((rule) => el("li", {},
+    el("strong", {}, rule.title), rule.text ? ` ${rule.text}` : "")));
+  show(intro.querySelector(".intro-rules-title"), rules.length > 0);
+  show(intro, parts.length > 0 || rules.length > 0);
+  if (workshop.status === "live" && !introOpened) { // open once, when the workshop starts
+    intro.open = true;
+    introOpened = true;
+  }
+}
 
 function drawHead() {
   setText($("#workshop-state"), workshopStatus(state));
@@ -151,24 +206,27 @@ function drawHead() {
 
 function drawAll() {
   drawHead();
+  drawIntro();
   renderAgenda($("#agenda"), state);
   renderPrompt($("#prompt-card"), state);
   renderSpeaking($("#speaking"), state);
+  drawMyTurn();
   drawIdeaBox();
   drawHand();
   votes.draw();
 }
 
 const REDRAW = {
-  workshop: () => { drawHead(); renderPrompt($("#prompt-card"), state); drawIdeaBox(); drawHand(); },
+  workshop: () => { drawHead(); drawIntro(); renderPrompt($("#prompt-card"), state); drawIdeaBox(); drawHand(); },
   live: () => { renderAgenda($("#agenda"), state); renderPrompt($("#prompt-card"), state); drawIdeaBox(); },
   prompt: () => { renderPrompt($("#prompt-card"), state); drawIdeaBox(); },
   "prompt.revealed": () => { renderPrompt($("#prompt-card"), state); votes.draw(); },
-  hands: () => { renderSpeaking($("#speaking"), state); drawHand(); },
+  hands: () => { renderSpeaking($("#speaking"), state); drawMyTurn(); drawHand(); },
   vote: () => votes.onVoteUpdate(),
 };
 
 client.on("snapshot", () => { drawAll(); board.sync(); });
+client.on("hand.mine", drawHand);
 client.on("update", ({ type, change }) => {
   board.apply(change);
   REDRAW[type]?.();
