@@ -10,6 +10,7 @@ from ..board.models import Idea, Vote, VoteRound
 from ..extensions import db
 from ..maps.models import Actor, Entry
 from ..maps.normalise import normalise
+from ..workshops.models import Prompt
 from .levels import Evidence
 
 
@@ -20,6 +21,7 @@ class Cited:
     evidence: Evidence
     text: str
     actor_name: str
+    prompt: str = ""
 
 
 def attendance(workshop_ids):
@@ -69,17 +71,18 @@ def gather(workshop_ids):
     the name as typed (external, sector unknown) until someone reviews it.
     """
     entries = db.session.execute(
-        select(Entry, Idea.text)
+        select(Entry, Idea.text, Prompt.text)
         .outerjoin(Idea, Idea.id == Entry.idea_id)
+        .outerjoin(Prompt, Prompt.id == func.coalesce(Idea.prompt_id, Entry.prompt_id))
         .where(Entry.workshop_id.in_(workshop_ids), Entry.category != "", Entry.status != "discarded",
                Entry.idea_hidden.is_(False))
         .order_by(Entry.id)).all()
     actors = {actor.id: actor for actor in db.session.scalars(select(Actor))}
     votes = idea_votes(workshop_ids)
-    return [cite(entry, text, actors, votes) for entry, text in entries]
+    return [cite(entry, text, prompt, actors, votes) for entry, text, prompt in entries]
 
 
-def cite(entry, text, actors, votes):
+def cite(entry, text, prompt, actors, votes):
     actor_id = entry.actor_id or (entry.candidate_id if entry.match == "exact" else None)
     actor = resolved(actors.get(actor_id), actors)
     if actor is None:
@@ -89,4 +92,4 @@ def cite(entry, text, actors, votes):
     evidence = Evidence(category=entry.category, origin=origin, direction=entry.direction,
                         workshop_id=entry.workshop_id, actor=key, sector=sector, idea_id=entry.idea_id,
                         votes=votes.get(entry.idea_id, 0))
-    return Cited(evidence, text or "", name)
+    return Cited(evidence, text or "", name, prompt or "")

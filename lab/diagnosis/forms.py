@@ -128,10 +128,14 @@ class LessonForm(Tagged):
     evidence = TextAreaField(_l("Evidencia"), [Optional(), too_long(5000)], filters=[strip],
                              description=_l("Dónde se ve: ideas, votaciones, documentos."))
     workshops = Checkboxes(_l("Talleres"), coerce=int, choices=[])
+    # Any id may come back; the service refuses ideas from outside the diagnosis, naming the field.
+    ideas = Checkboxes(_l("Ideas citadas como evidencia"), coerce=int, choices=[], validate_choice=False,
+                       description=_l("Busca ideas de los talleres incluidos y marca las que sustentan la lección."))
 
-    def __init__(self, included=(), *args, **kwargs):
+    def __init__(self, included=(), *args, ideas=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.workshops.choices = [(w.id, w.title) for w in included]
+        self.ideas.choices = list(ideas)
 
     def values(self):
         names = ("title", "what_happened", "what_worked", "what_did_not", "recommendation", "evidence")

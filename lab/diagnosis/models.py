@@ -124,6 +124,8 @@ class AssessmentEvidence(db.Model):
     direction = db.Column(db.String(8), nullable=False)
     #: the idea's text when the diagnosis was computed
     text = db.Column(db.String(500), nullable=False, default="")
+    #: the question the idea answered, copied with it
+    prompt = db.Column(db.String(500), nullable=False, default="")
     #: the actor's stable key and name, empty when the idea named none
     actor_key = db.Column(db.String(160), nullable=False, default="")
     actor_name = db.Column(db.String(160), nullable=False, default="")
@@ -182,6 +184,27 @@ class Lesson(MipgTagged, db.Model):
 
     diagnosis = db.relationship("Diagnosis", back_populates="lessons")
     workshops = db.relationship("Workshop", secondary=lesson_workshops, order_by="Workshop.starts_at")
+    ideas = db.relationship("LessonIdea", cascade="all, delete-orphan", order_by="LessonIdea.id")
+
+
+class LessonIdea(db.Model):
+    """An idea a lesson cites as evidence, copied when cited (text, question, workshop) so that the
+    lesson stays readable when the idea or its workshop is later deleted."""
+
+    __tablename__ = "lesson_ideas"
+
+    id = db.Column(db.Integer, primary_key=True)
+    lesson_id = db.Column(db.Integer, db.ForeignKey("lessons.id", ondelete="CASCADE"), nullable=False, index=True)
+    #: the idea, NULL once deleted (the copy below remains)
+    idea_id = db.Column(db.Integer, db.ForeignKey("ideas.id", ondelete="SET NULL"), index=True)
+    workshop_id = db.Column(db.Integer, db.ForeignKey("workshops.id", ondelete="SET NULL"), index=True)
+    text = db.Column(db.String(500), nullable=False, default="")
+    prompt = db.Column(db.String(500), nullable=False, default="")
+    workshop_title = db.Column(db.String(200), nullable=False, default="")
+
+    @property
+    def removed(self):
+        return self.idea_id is None
 
 
 class GoodPractice(MipgTagged, db.Model):

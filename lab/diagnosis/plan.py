@@ -9,7 +9,7 @@ from ..errors import NotFound
 from ..extensions import db
 from ..maps.models import Alliance
 from ..workshops.models import Workshop
-from . import vocab
+from . import lesson_ideas, vocab
 from .models import ImprovementAction, Lesson
 from .service import check_tag, editable, refuse
 
@@ -96,7 +96,7 @@ LESSON_FIELDS = ("title", "what_happened", "what_worked", "what_did_not", "recom
                  "mipg_dimension", "mipg_policy")
 
 
-def save_lesson(diagnosis, fields, workshop_ids, lesson=None):
+def save_lesson(diagnosis, fields, workshop_ids, lesson=None, idea_ids=None):
     """A lesson learned, linked to workshops of this diagnosis."""
     editable(diagnosis)
     if not (fields.get("title") or "").strip():
@@ -113,5 +113,7 @@ def save_lesson(diagnosis, fields, workshop_ids, lesson=None):
     for name in LESSON_FIELDS:
         setattr(lesson, name, (fields.get(name) or "").strip())
     lesson.workshops = db.session.scalars(select(Workshop).where(Workshop.id.in_(workshop_ids))).all()
+    if idea_ids is not None:
+        lesson_ideas.cite(diagnosis, lesson, idea_ids)
     db.session.flush()
     return lesson

@@ -8,7 +8,7 @@ from ..extensions import db
 from ..maps.models import Alliance
 from ..security import role_required
 from ..web import act, form_status
-from . import plan, practice, service, versions
+from . import lesson_ideas, plan, practice, service, versions
 from .forms import ActionForm, CompareForm, LessonForm, PracticeForm, StatusForm
 from .routes import bp, place
 
@@ -71,17 +71,28 @@ def action_status(diagnosis_id, action_id):
 @role_required("lab")
 def lessons(diagnosis_id):
     diagnosis = service.find_diagnosis(diagnosis_id)
-    form = LessonForm(diagnosis.workshops)
+    form = LessonForm(diagnosis.workshops, ideas=idea_choices(diagnosis))
     if form.validate_on_submit():
         try:
-            plan.save_lesson(diagnosis, form.values(), form.workshops.data)
+            plan.save_lesson(diagnosis, form.values(), form.workshops.data, idea_ids=form.ideas.data)
         except Refused as refusal:
             place(form, refusal)
         else:
             db.session.commit()
             flash(_("Lección aprendida guardada."), "success")
             return redirect(url_for("diagnosis.lessons", diagnosis_id=diagnosis.id))
-    return render_template("diagnosis/lessons.html", diagnosis=diagnosis, form=form), form_status()
+    return render_template("diagnosis/lessons.html", diagnosis=diagnosis, form=form, words=searched()), form_status()
+
+
+def searched():
+    return (request.args.get("q") or "").strip()[:100]
+
+
+def idea_choices(diagnosis, lesson=None):
+    """The lesson's cited ideas, then those the search found."""
+    cited = list(lesson.ideas) if lesson is not None else []
+    ids = {c.idea_id for c in cited}
+    return lesson_ideas.choices(cited + [f for f in lesson_ideas.search(diagnosis, searched()) if f.idea_id not in ids])
 
 
 @bp.route("/diagnosticos/<int:diagnosis_id>/lecciones/<int:lesson_id>", methods=["GET", "POST"])
@@ -89,18 +100,21 @@ def lessons(diagnosis_id):
 def edit_lesson(diagnosis_id, lesson_id):
     diagnosis = service.find_diagnosis(diagnosis_id)
     lesson = plan.find_lesson(diagnosis, lesson_id)
-    form = LessonForm(diagnosis.workshops, obj=lesson, workshops=[w.id for w in lesson.workshops])
+    form = LessonForm(diagnosis.workshops, obj=lesson, workshops=[w.id for w in lesson.workshops],
+                      ideas=idea_choices(diagnosis, lesson))
+    if not form.is_submitted():
+        form.ideas.data = [c.idea_id for c in lesson.ideas if c.idea_id is not None]
     if form.validate_on_submit():
         try:
-            plan.save_lesson(diagnosis, form.values(), form.workshops.data, lesson)
+            plan.save_lesson(diagnosis, form.values(), form.workshops.data, lesson, idea_ids=form.ideas.data)
         except Refused as refusal:
             place(form, refusal)
         else:
             db.session.commit()
             flash(_("Lección aprendida guardada."), "success")
             return redirect(url_for("diagnosis.lessons", diagnosis_id=diagnosis.id))
-    return render_template("diagnosis/edit_record.html", diagnosis=diagnosis, form=form, kind="lesson",
-                           current="diagnosis.lessons"), form_status()
+    return render_template("diagnosis/edit_record.html", diagnosis=diagnosis, form=form, kind="lesson", lesson=lesson,
+                           current="diagnosis.lessons", words=searched()), form_status()
 
 
 @bp.route("/diagnosticos/<int:diagnosis_id>/buena-practica", methods=["GET", "POST"])

@@ -23,7 +23,8 @@ def capabilities(diagnosis):
              "validated_at": row.validated_at, "target_level": row.target_level, "gap": row.gap,
              "narrative": row.narrative, "mipg_dimension": row.mipg_dimension, "mipg_policy": row.mipg_policy,
              "evidence": [{"idea_id": e.idea_id, "workshop_id": e.workshop_id, "direction": e.direction,
-                           "text": e.text, "actor": e.actor_name, "sector": e.sector, "votes": e.votes,
+                           "text": e.text, "prompt": e.prompt, "actor": e.actor_name,
+                           "sector": e.sector, "votes": e.votes,
                            "removed": e.idea_id is None} for e in row.evidence]}
             for row in diagnosis.assessments]
 
@@ -41,6 +42,8 @@ def lessons(diagnosis):
     return [{"id": lesson.id, "title": lesson.title, "what_happened": lesson.what_happened,
              "what_worked": lesson.what_worked, "what_did_not": lesson.what_did_not,
              "recommendation": lesson.recommendation, "evidence": lesson.evidence,
+             "ideas": [{"idea_id": c.idea_id, "workshop_id": c.workshop_id, "workshop": c.workshop_title,
+                        "text": c.text, "prompt": c.prompt, "removed": c.removed} for c in lesson.ideas],
              "workshops": [w.id for w in lesson.workshops], "mipg_dimension": lesson.mipg_dimension,
              "mipg_policy": lesson.mipg_policy} for lesson in diagnosis.lessons]
 

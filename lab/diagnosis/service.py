@@ -104,7 +104,8 @@ def compute(diagnosis):
 def copy_evidence(cited):
     item = cited.evidence
     return AssessmentEvidence(idea_id=item.idea_id, workshop_id=item.workshop_id, direction=item.direction,
-                              text=cited.text[:500], actor_key=item.actor[:160] if item.actor else "",
+                              text=cited.text[:500], prompt=cited.prompt[:500],
+                              actor_key=item.actor[:160] if item.actor else "",
                               actor_name=cited.actor_name[:160], sector=item.sector or "", votes=item.votes)
 
 

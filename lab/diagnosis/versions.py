@@ -6,11 +6,21 @@ from ..errors import Conflict
 from ..extensions import db
 from ..maps.models import Alliance
 from ..vocab import ALLIANCE_STAGES
-from .models import AssessmentEvidence, CapabilityAssessment, Diagnosis, GoodPractice, ImprovementAction, Lesson
+from .models import (
+    AssessmentEvidence,
+    CapabilityAssessment,
+    Diagnosis,
+    GoodPractice,
+    ImprovementAction,
+    Lesson,
+    LessonIdea,
+)
 
 ASSESSMENT_COPIED = ("category", "origin", "suggested_level", "suggestion_inputs", "confidence", "validated_level",
                      "validated_by_id", "validated_at", "target_level", "narrative", "mipg_dimension", "mipg_policy")
-EVIDENCE_COPIED = ("idea_id", "workshop_id", "direction", "text", "actor_key", "actor_name", "sector", "votes")
+LESSON_IDEA_COPIED = ("idea_id", "workshop_id", "text", "prompt", "workshop_title")
+EVIDENCE_COPIED = ("idea_id", "workshop_id", "direction", "text", "prompt", "actor_key", "actor_name", "sector",
+                   "votes")
 
 
 def columns(model, skip=("id", "diagnosis_id", "created_at")):
@@ -35,7 +45,9 @@ def new_version(diagnosis, user):
         copy.evidence = [copied(item, AssessmentEvidence, EVIDENCE_COPIED) for item in row.evidence]
         draft.assessments.append(copy)
     draft.actions = [copied(a, ImprovementAction) for a in diagnosis.actions]
-    draft.lessons = [copied(lesson, Lesson, workshops=list(lesson.workshops)) for lesson in diagnosis.lessons]
+    draft.lessons = [copied(lesson, Lesson, workshops=list(lesson.workshops),
+                            ideas=[copied(cited, LessonIdea, LESSON_IDEA_COPIED) for cited in lesson.ideas])
+                     for lesson in diagnosis.lessons]
     draft.good_practices = [copied(p, GoodPractice) for p in diagnosis.good_practices]
     db.session.add(draft)
     db.session.flush()

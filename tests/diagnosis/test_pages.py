@@ -4,9 +4,11 @@ import re
 
 import pytest
 
+from lab.board.models import Idea
+from lab.diagnosis import report
 from lab.diagnosis.models import Diagnosis, GoodPractice, ImprovementAction, Lesson
 from lab.extensions import db
-from tests.factories import make_user
+from tests.factories import make_user, make_workshop
 
 from .conftest import by_key, validate_all
 from .sample import two_workshops
@@ -248,3 +250,72 @@ def test_actions_and_lessons_can_be_edited_until_published(lab, setup):
         assert (action.phase, action.responsible_unit, action.mipg_dimension, action.gap_category) == \
             ("actuar", "Planeación", "gestion_valores", "")
         assert lesson.title == "Primera, revisada" and [w.id for w in lesson.workshops] == [setup[0].workshops[0].id]
+
+
+def test_each_piece_of_evidence_shows_the_question_its_idea_answered(app, lab, setup):
+    diagnosis_id = created(lab, setup)
+    page = lab.get(f"/diagnosticos/{diagnosis_id}").get_data(as_text=True)
+    question = "¿Qué actores externos podrían aportar al laboratorio? ¿Con qué?"
+    assert "pregunta: " + question in page
+    with app.app_context():
+        evidence = [e for row in report.capabilities(db.session.get(Diagnosis, diagnosis_id)) for e in row["evidence"]]
+    assert evidence and {e["prompt"] for e in evidence} == {question}
+
+
+LESSON = {"title": "El cronómetro ordena", "recommendation": "Reservar tiempo para votar",
+          "mipg_policy": "conocimiento"}
+
+
+def test_a_lesson_cites_ideas_found_by_their_text_with_their_workshop_and_question(app, lab, setup):
+    diagnosis_id = created(lab, setup)
+    sample = setup[0]
+    found = lab.get(f"/diagnosticos/{diagnosis_id}/lecciones?q=a1").get_data(as_text=True)
+    chosen = sample.ideas["a-uis"].id
+    assert f'value="{chosen}"' in found and "A1: aporta en tecnologicas — Taller A: capacidades externas" in found
+    assert "B1: aporta" not in found
+    response = lab.post(f"/diagnosticos/{diagnosis_id}/lecciones?q=a1",
+                        {**LESSON, "ideas": [chosen, sample.ideas["b-uis"].id]})
+    assert response.status_code == 302
+    page = lab.get(f"/diagnosticos/{diagnosis_id}/lecciones").get_data(as_text=True)
+    assert "Ideas citadas" in page and "B1: aporta en tecnologicas" in page and "Taller B: alianzas" in page
+    assert "pregunta: ¿Qué actores externos podrían aportar al laboratorio? ¿Con qué?" in page
+    with app.app_context():
+        cited = report.lessons(db.session.get(Diagnosis, diagnosis_id))[0]["ideas"]
+    assert [(c["idea_id"], c["workshop_id"], c["removed"]) for c in cited] == \
+        [(chosen, sample.workshops[0].id, False), (sample.ideas["b-uis"].id, sample.workshops[1].id, False)]
+
+
+def test_ideas_outside_the_diagnosis_or_hidden_are_refused_and_nothing_is_saved(app, lab, setup):
+    diagnosis_id = created(lab, setup)
+    with app.app_context():
+        other = make_workshop(title="Taller ajeno", status="closed")
+        stranger = Idea(workshop_id=other.id, prompt_id=other.activities[0].prompts[0].id, client_id="ajena",
+                        text="A1: idea de otro taller")
+        hidden = db.session.get(Idea, setup[0].ideas["a-sena"].id)
+        hidden.hidden = True
+        db.session.add(stranger)
+        db.session.commit()
+        ids = [stranger.id, hidden.id]
+    found = lab.get(f"/diagnosticos/{diagnosis_id}/lecciones?q=A").get_data(as_text=True)
+    assert "A1: aporta" in found and "A1: idea de otro taller" not in found and "A2: aporta" not in found
+    for idea_id in ids:
+        response = lab.post(f"/diagnosticos/{diagnosis_id}/lecciones", {**LESSON, "ideas": [idea_id]})
+        assert response.status_code == 422 and "Ideas citadas: elige ideas" in response.get_data(as_text=True)
+    with app.app_context():
+        assert Lesson.query.count() == 0
+
+
+def test_a_cited_idea_deleted_later_stays_in_the_lesson_marked_removed(app, lab, setup):
+    diagnosis_id = created(lab, setup)
+    idea_id = setup[0].ideas["a-camara"].id
+    lab.post(f"/diagnosticos/{diagnosis_id}/lecciones", {**LESSON, "ideas": [idea_id]})
+    with app.app_context():
+        db.session.execute(db.delete(Idea).where(Idea.id == idea_id))
+        db.session.commit()
+        lesson_id = Lesson.query.one().id
+    page = lab.get(f"/diagnosticos/{diagnosis_id}/lecciones").get_data(as_text=True)
+    assert "A3: aporta en economicas" in page and "idea eliminada" in page
+    response = lab.post(f"/diagnosticos/{diagnosis_id}/lecciones/{lesson_id}", {**LESSON, "ideas": []})
+    assert response.status_code == 302
+    with app.app_context():
+        assert [(c.text, c.removed) for c in Lesson.query.one().ideas] == [("A3: aporta en economicas", True)]
