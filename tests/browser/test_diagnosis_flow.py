@@ -89,13 +89,17 @@ def test_two_closed_workshops_become_a_published_diagnosis(open_context, closed_
     screenshot(page, "diagnosis-plan")
 
     page.get_by_role("link", name="Lecciones aprendidas").click()
+    page.fill("#idea-search", "A1")
+    page.get_by_role("button", name="Buscar", exact=True).click()
+    page.get_by_label("A1: aporta en tecnologicas", exact=False).check()
     page.fill("#title", "El cronómetro de un minuto ordena la conversación")
     page.fill("#what_worked", "Todas las organizaciones alcanzaron a aportar.")
     page.fill("#what_did_not", "Faltó tiempo para votar las ideas agrupadas.")
     page.fill("#recommendation", "Reservar diez minutos para la votación al final.")
-    page.get_by_label(sample.workshops[0].title).check()
+    page.get_by_label(sample.workshops[0].title, exact=True).check()
     page.get_by_role("button", name="Guardar lección").click()
     expect(page.locator("article.lesson")).to_contain_text("Reservar diez minutos")
+    expect(page.locator("article.lesson")).to_contain_text("A1: aporta en tecnologicas")
     screenshot(page, "diagnosis-lessons")
 
     page.get_by_role("link", name="Buena práctica (FT-1311)").click()
