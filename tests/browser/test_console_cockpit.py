@@ -17,7 +17,7 @@ pytestmark = pytest.mark.browser
 PEOPLE = 39  # and the moderator: 40 in the room
 HANDS = 12
 NOTES = 300
-SHOTS = Path("/work/shots/console")
+SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots" / "console"
 ORG_TYPES = ("universidad", "centro_productividad", "entidad_publica", "ciudadania")
 
 

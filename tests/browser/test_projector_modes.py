@@ -1,6 +1,6 @@
 """The projector, the screen the whole audience reads: the moderator switches its modes from the
 console; it never shows a hidden idea or internal state, and stops inviting people once closed.
-Screenshots of every mode at 1920x1080, 1366x768 and 360x740 go to /work/shots/console."""
+Screenshots of every mode at 1920x1080, 1366x768 and 360x740 go to test-artifacts/screenshots/console."""
 import re
 import urllib.request
 from pathlib import Path
@@ -13,7 +13,7 @@ from .helpers import LIVE_WAIT, wait_connected
 
 pytestmark = pytest.mark.browser
 
-SHOTS = Path("/work/shots/console")
+SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots" / "console"
 SIZES = ((1920, 1080), (1366, 768), (360, 740))
 NOTES = 120
 

@@ -11,7 +11,7 @@ from lab.extensions import db
 
 pytestmark = pytest.mark.browser
 
-SHOTS = Path("/work/shots/console")
+SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots" / "console"
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from .helpers import LIVE_WAIT, wait_connected
 
 pytestmark = pytest.mark.browser
 
-SHOTS = Path("/work/shots/console")
+SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots" / "console"
 PHONE = {"width": 360, "height": 740}
 
 

@@ -1,5 +1,5 @@
 """Every live page at 1920x1080, 1366x768 and 360x740, while a workshop runs: what the lab keeps as
-screenshots under /work/shots/console. The pages must not be wider than the window at any size."""
+screenshots under test-artifacts/screenshots/console. The pages must not be wider than the window at any size."""
 from pathlib import Path
 
 import pytest
@@ -9,7 +9,7 @@ from .helpers import LIVE_WAIT, wait_connected
 
 pytestmark = pytest.mark.browser
 
-SHOTS = Path("/work/shots/console")
+SHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots" / "console"
 SIZES = ((1920, 1080), (1366, 768), (360, 740))
 
 
