@@ -1,5 +1,6 @@
 """A large diagnosis computed on the live server does not hold the room: while the lab team's
-recompute request is pending, a participant's `time` acks keep coming back."""
+recompute request is pending, a participant's `time` acks keep coming back. Measured against the
+request itself, not the clock: on a held loop one ack would wait for about the whole compute."""
 import re
 import threading
 import time
@@ -19,7 +20,7 @@ from .conftest import session_cookie
 from .support import LiveClient
 
 WORKSHOPS, IDEAS, ACTORS = 6, 500, 60
-ACKS_WHILE_COMPUTING = 10
+ACKS_WHILE_COMPUTING = 3
 PACE = 0.05
 
 
@@ -85,18 +86,24 @@ def test_the_room_is_answered_while_a_large_diagnosis_is_computed(seed_app, room
             finished.set()
 
     worker = threading.Thread(target=recompute)
+    waits = []
     try:
+        began = time.monotonic()
         worker.start()
         while not finished.is_set():
+            sent = time.monotonic()
             ack = alicia.call("time")
             if not finished.is_set():
                 answered.append(ack)
+                waits.append(time.monotonic() - sent)
             time.sleep(PACE)  # a clock sync's pace, not a flood the rate limit would turn away
         worker.join(120)
+        request_took = time.monotonic() - began
     finally:
         alicia.close()
     assert outcome["status"] == 200 and "Diagnóstico grande" in outcome["page"]  # back on the page, recomputed
     assert all("server_time" in ack for ack in answered), [a for a in answered if "server_time" not in a][:2]
     assert len(answered) >= ACKS_WHILE_COMPUTING, f"only {len(answered)} acks while the diagnosis was computed"
+    assert max(waits) < request_took / 2, f"an ack waited {max(waits):.2f} s of the request's {request_took:.2f} s"
     with seed_app.app_context():
         assert db.session.get(Diagnosis, diagnosis_id).assessments
