@@ -130,4 +130,5 @@ def test_the_qr_code_is_an_svg_for_moderators_only(projected_room, server, seed_
         "Cookie": f"session={session_cookie(seed_app, projected_room.people['julia'])}"})
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(participant)
+    refused.value.close()  # the refusal holds the response's socket open until closed
     assert refused.value.code == 403
