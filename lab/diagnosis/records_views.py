@@ -10,7 +10,7 @@ from ..security import role_required
 from ..web import act, form_status
 from . import lesson_ideas, plan, practice, service, versions
 from .forms import ActionForm, CompareForm, LessonForm, PracticeForm, StatusForm
-from .routes import bp, place
+from .routes import bp, place, saved
 
 
 @bp.route("/diagnosticos/<int:diagnosis_id>/plan", methods=["GET", "POST"])
@@ -19,13 +19,7 @@ def improvement_plan(diagnosis_id):
     diagnosis = service.find_diagnosis(diagnosis_id)
     form = ActionForm(diagnosis.assessments)
     if form.validate_on_submit():
-        try:
-            plan.save_action(diagnosis, form.values())
-        except Refused as refusal:
-            place(form, refusal)
-        else:
-            db.session.commit()
-            flash(_("Acción añadida al plan de mejora."), "success")
+        if saved(form, lambda: plan.save_action(diagnosis, form.values()), _("Acción añadida al plan de mejora.")):
             return redirect(url_for("diagnosis.improvement_plan", diagnosis_id=diagnosis.id))
     alliance_ids = {a.alliance_id for a in diagnosis.actions if a.alliance_id}
     alliances = {i: db.session.get(Alliance, i) for i in alliance_ids}
@@ -41,13 +35,7 @@ def edit_action(diagnosis_id, action_id):
     gap = f"{action.gap_category}:{action.gap_origin}" if action.gap_category else ""
     form = ActionForm(diagnosis.assessments, obj=action, gap=gap)
     if form.validate_on_submit():
-        try:
-            plan.save_action(diagnosis, form.values(), action)
-        except Refused as refusal:
-            place(form, refusal)
-        else:
-            db.session.commit()
-            flash(_("Acción guardada."), "success")
+        if saved(form, lambda: plan.save_action(diagnosis, form.values(), action), _("Acción guardada.")):
             return redirect(url_for("diagnosis.improvement_plan", diagnosis_id=diagnosis.id))
     return render_template("diagnosis/edit_record.html", diagnosis=diagnosis, form=form, kind="action",
                            current="diagnosis.improvement_plan"), form_status()
@@ -73,13 +61,8 @@ def lessons(diagnosis_id):
     diagnosis = service.find_diagnosis(diagnosis_id)
     form = LessonForm(diagnosis.workshops, ideas=idea_choices(diagnosis))
     if form.validate_on_submit():
-        try:
-            plan.save_lesson(diagnosis, form.values(), form.workshops.data, idea_ids=form.ideas.data)
-        except Refused as refusal:
-            place(form, refusal)
-        else:
-            db.session.commit()
-            flash(_("Lección aprendida guardada."), "success")
+        if saved(form, lambda: plan.save_lesson(diagnosis, form.values(), form.workshops.data,
+                                                idea_ids=form.ideas.data), _("Lección aprendida guardada.")):
             return redirect(url_for("diagnosis.lessons", diagnosis_id=diagnosis.id))
     return render_template("diagnosis/lessons.html", diagnosis=diagnosis, form=form, words=searched()), form_status()
 
@@ -105,13 +88,8 @@ def edit_lesson(diagnosis_id, lesson_id):
     if not form.is_submitted():
         form.ideas.data = [c.idea_id for c in lesson.ideas if c.idea_id is not None]
     if form.validate_on_submit():
-        try:
-            plan.save_lesson(diagnosis, form.values(), form.workshops.data, lesson, idea_ids=form.ideas.data)
-        except Refused as refusal:
-            place(form, refusal)
-        else:
-            db.session.commit()
-            flash(_("Lección aprendida guardada."), "success")
+        if saved(form, lambda: plan.save_lesson(diagnosis, form.values(), form.workshops.data, lesson,
+                                                idea_ids=form.ideas.data), _("Lección aprendida guardada.")):
             return redirect(url_for("diagnosis.lessons", diagnosis_id=diagnosis.id))
     return render_template("diagnosis/edit_record.html", diagnosis=diagnosis, form=form, kind="lesson", lesson=lesson,
                            current="diagnosis.lessons", words=searched()), form_status()

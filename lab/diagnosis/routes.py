@@ -36,6 +36,19 @@ def place(form, refusal):
         form.form_errors.append(str(refusal))
 
 
+def saved(form, action, done):
+    """A valid form's service call: commit and flash `done` (True), or, if the domain refuses, keep
+    nothing and put why on the form (False)."""
+    try:
+        action()
+    except Refused as refusal:
+        place(form, refusal)
+        return False
+    db.session.commit()
+    flash(done, "success")
+    return True
+
+
 @bp.context_processor
 def helpers():
     return {"vocab": vocab, "lab_vocab": lab_vocab, "level_percent": level_percent}
